@@ -1,0 +1,219 @@
+//! The command line: argument parsing, progress display and exit codes. Everything else
+//! is the library's; this module decides only what to call and how to report it.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand};
+
+use aiadopt::scenario::{self, ScenarioError, embedded};
+use aiadopt::{experiment, output};
+
+#[derive(Parser, Debug)]
+#[command(name = "aiadopt", version, about = "Agent-based simulation of open-weight vs proprietary AI adoption around the world")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Run a scenario with many seeds; write CSV, a summary, a manifest and a chart.
+    Run(RunArgs),
+    /// Validate a scenario and print it fully resolved (defaults, parents and --set applied).
+    Check(CheckArgs),
+    /// List the scenarios shipped inside the binary.
+    Scenarios,
+}
+
+#[derive(Args, Debug)]
+struct Overrides {
+    /// Override a parameter, e.g. --set vendors.cn-open.price=0.2 (repeatable).
+    #[arg(long = "set", value_name = "PATH=VALUE")]
+    set: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+struct RunArgs {
+    /// A scenario file, or the name of a shipped scenario [default: the embedded baseline].
+    scenario: Option<String>,
+    /// Number of replicates (simulation.seeds).
+    #[arg(long)]
+    seeds: Option<u64>,
+    /// Base seed (simulation.seed).
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Organisations simulated (simulation.agents).
+    #[arg(long)]
+    agents: Option<u64>,
+    /// Monthly steps (simulation.months).
+    #[arg(long)]
+    months: Option<u64>,
+    /// Worker threads [default: all cores]. Results do not depend on it.
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
+    /// Output folder [default: output/<scenario name>].
+    #[arg(long)]
+    out: Option<PathBuf>,
+    #[command(flatten)]
+    overrides: Overrides,
+    /// No progress bar and no summary; errors only.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+#[derive(Args, Debug)]
+struct CheckArgs {
+    /// A scenario file, or the name of a shipped scenario.
+    scenario: String,
+    #[command(flatten)]
+    overrides: Overrides,
+}
+
+/// A problem with what the user gave us (exit 2), as opposed to a failure while running (exit 1).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+struct BadInput(String);
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match dispatch(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            let bad_input = e.downcast_ref::<ScenarioError>().is_some() || e.downcast_ref::<BadInput>().is_some();
+            if let Some(ScenarioError::Invalid(d)) = e.downcast_ref::<ScenarioError>() {
+                eprintln!("error: the scenario is not valid ({} problem{}):", d.len(), if d.len() == 1 { "" } else { "s" });
+                for problem in d {
+                    eprintln!("  {problem}");
+                }
+            } else {
+                eprintln!("error: {e:#}");
+            }
+            ExitCode::from(if bad_input { 2 } else { 1 })
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+}
+
+fn dispatch(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Run(args) => run(args),
+        Command::Check(args) => check(args),
+        Command::Scenarios => list_scenarios(),
+    }
+}
+
+/// `--set` arguments, then the named flags, as (path, value) pairs for the path language.
+fn overrides(sets: &[String], flags: &[(&'static str, Option<u64>)]) -> Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for arg in sets {
+        let (path, value) = scenario::split_override(arg).map_err(|m| BadInput(format!("--set {m}")))?;
+        out.push((path.to_string(), value.to_string()));
+    }
+    for (path, value) in flags {
+        if let Some(v) = value {
+            out.push((path.to_string(), v.to_string()));
+        }
+    }
+    Ok(out)
+}
+
+fn load(name: &str, overrides: &[(String, String)]) -> Result<scenario::Scenario> {
+    let pairs: Vec<(&str, &str)> = overrides.iter().map(|(p, v)| (p.as_str(), v.as_str())).collect();
+    Ok(scenario::load(name, &pairs)?)
+}
+
+fn run(args: RunArgs) -> Result<()> {
+    let started = Instant::now();
+    let flags = [
+        ("simulation.seeds", args.seeds),
+        ("simulation.seed", args.seed),
+        ("simulation.agents", args.agents),
+        ("simulation.months", args.months),
+    ];
+    let overrides = overrides(&args.overrides.set, &flags)?;
+    let s = load(args.scenario.as_deref().unwrap_or("baseline"), &overrides)?;
+    let out = args.out.unwrap_or_else(|| PathBuf::from("output").join(&s.name));
+    let threads = args.threads.map(usize::from);
+    let seeds = s.simulation.seeds;
+    let bar = progress_bar(seeds, args.quiet);
+    let runs = experiment::run_all(&s, threads, &|_| bar.inc(1))?;
+    bar.finish_and_clear();
+    let info = output::RunInfo {
+        threads: threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        wall_seconds: started.elapsed().as_secs_f64(),
+    };
+    output::write_run(&out, &s, &runs, &info).with_context(|| format!("writing the results of `{}`", s.name))?;
+    if !args.quiet {
+        report(&s, &runs, &out, started.elapsed().as_secs_f64())?;
+    }
+    Ok(())
+}
+
+/// A few lines for the terminal: where the files are and the headline figure.
+fn report(s: &scenario::Scenario, runs: &[experiment::Replicate], out: &std::path::Path, seconds: f64) -> Result<()> {
+    let last = s.simulation.months as usize;
+    let median = |step: usize| {
+        let v: Vec<f64> = runs.iter().map(|r| output::region_metrics(s, &r.records[step], None).open_share_usage).collect();
+        output::describe(&v)[2] * 100.0
+    };
+    let mut o = std::io::stdout().lock();
+    writeln!(
+        o,
+        "{}: {} seeds x {} organisations x {} months in {seconds:.1} s",
+        s.name, s.simulation.seeds, s.simulation.agents, s.simulation.months
+    )?;
+    writeln!(
+        o,
+        "world open-weight share of AI use (tokens), median across seeds: {:.1}% in {} -> {:.1}% in {}",
+        median(0),
+        s.simulation.start,
+        median(last),
+        s.end()
+    )?;
+    writeln!(o, "wrote {}/ ({})", out.display(), output::RUN_FILES.join(", "))?;
+    Ok(())
+}
+
+fn progress_bar(runs: u64, quiet: bool) -> indicatif::ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(runs);
+    let style = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} runs · {elapsed} elapsed · eta {eta}")
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar
+}
+
+fn check(args: CheckArgs) -> Result<()> {
+    let overrides = overrides(&args.overrides.set, &[])?;
+    let s = load(&args.scenario, &overrides)?;
+    let mut o = std::io::stdout().lock();
+    writeln!(o, "# {} is valid; every key below is resolved (defaults, parents and --set applied).", s.name)?;
+    o.write_all(scenario::to_toml_string(&s).as_bytes())?;
+    o.flush()?;
+    Ok(())
+}
+
+fn list_scenarios() -> Result<()> {
+    let mut o = std::io::stdout().lock();
+    for shipped in embedded::SHIPPED {
+        let name = shipped.file.trim_end_matches(".toml");
+        writeln!(o, "{name:<18} {}", embedded::summary(shipped))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,312 @@
+//! What happens in a month, as an ordered list of phases over a [`World`]: events, vendors,
+//! then every organisation's adoption and choice; and the initial state before month one.
+
+pub mod context;
+
+use rayon::prelude::*;
+
+use crate::model::{CHUNK, MAX_VENDORS, NONE, SELF_HOSTED, Tally, VendorSnapshot, World, holding_vendor, is_self_hosted, rng};
+use crate::scenario::{Change, Scenario, path};
+pub use context::{Chooser, Context, Option_};
+
+/// The state recorded after a step.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Record {
+    pub tally: Tally,
+    pub vendors: Vec<VendorSnapshot>,
+}
+
+/// Applies events dated at the start, gives initial adopters their vendors, and records step 0.
+pub fn initialise(world: &mut World) -> Record {
+    apply_events(world);
+    initial_choices(world);
+    let shares = world.tally.shares(&world.tally.usage, None);
+    world.peak_usage_share.clone_from(&shares);
+    record(world)
+}
+
+/// Simulates one month and records the new state.
+pub fn step(world: &mut World) -> Record {
+    world.step += 1;
+    apply_events(world);
+    update_vendors(world);
+    update_organisations(world);
+    record(world)
+}
+
+fn record(world: &World) -> Record {
+    Record {
+        tally: world.tally.clone(),
+        vendors: world
+            .scenario
+            .vendors
+            .iter()
+            .zip(&world.effective_price)
+            .map(|(v, &price)| VendorSnapshot { price, capability: v.capability, hardware: v.hardware, open: v.open })
+            .collect(),
+    }
+}
+
+/// Phase 1: the timeline. Values were checked when the scenario was loaded.
+fn apply_events(world: &mut World) {
+    let today = world.scenario.simulation.start.plus(world.step as i32);
+    let events: Vec<_> = world.scenario.events.iter().filter(|e| e.date == today).cloned().collect();
+    for event in events {
+        for change in &event.changes {
+            apply_change(&mut world.scenario, change);
+        }
+        for ban in &event.bans {
+            world.apply_ban(ban);
+        }
+    }
+}
+
+/// Applies a `set` or `scale` change; the scenario loader has checked that it succeeds.
+pub fn apply_change(scenario: &mut Scenario, change: &Change) {
+    let result = match change {
+        Change::Set { path: p, value } => path::resolve(scenario, p).and_then(|r| path::set(scenario, &r, value.clone())),
+        Change::Scale { path: p, factor } => path::resolve(scenario, p).and_then(|r| path::scale(scenario, &r, *factor)),
+    };
+    debug_assert!(result.is_ok(), "event change {change:?} failed after validation: {result:?}");
+}
+
+/// Phase 2: vendors improve, get more efficient, and closed vendors answer lost share.
+fn update_vendors(world: &mut World) {
+    let orgs = world.tally.shares(&world.tally.orgs, None);
+    let usage = world.tally.shares(&world.tally.usage, None);
+    let d = world.scenario.dynamics.clone();
+    for (k, v) in world.scenario.vendors.iter_mut().enumerate() {
+        let constraint = 1.0 - v.compute_access;
+        let community = if v.open { v.community * orgs[k] } else { 0.0 };
+        let growth = v.capability_growth * (1.0 - d.constraint_drag * constraint) + community;
+        v.capability *= (growth / 12.0).exp();
+        let gain = (v.efficiency_gain * (1.0 + d.constraint_efficiency * constraint)).min(0.99);
+        let factor = (1.0 - gain).powf(1.0 / 12.0);
+        v.hardware *= factor;
+        v.price *= factor;
+        let peak = &mut world.peak_usage_share[k];
+        *peak = peak.max(usage[k]);
+        let lost = if *peak > 0.0 { ((*peak - usage[k]) / *peak).max(0.0) } else { 0.0 };
+        world.effective_price[k] = if v.open || v.price_response == 0.0 {
+            v.price
+        } else {
+            v.price * (1.0 - v.price_response * lost).max(d.price_floor)
+        };
+    }
+}
+
+/// Phase 3: non-adopters may adopt (Bass hazard); adopters may review (or must, if their
+/// option became infeasible). Reads last month's holdings, writes this month's.
+fn update_organisations(world: &mut World) {
+    let ecosystem = world.tally.shares(&world.tally.orgs, None);
+    let ctx = Context::build(world, &ecosystem);
+    let n = world.agents.len();
+    let mut holding = vec![NONE; n];
+    let mut tenure = vec![0u16; n];
+    let w = &*world;
+    let partials: Vec<Tally> = holding
+        .par_chunks_mut(CHUNK)
+        .zip(tenure.par_chunks_mut(CHUNK))
+        .enumerate()
+        .map(|(chunk, (holding, tenure))| {
+            let mut rng = rng::stream(w.seed, rng::Purpose::Step, w.step, chunk as u32);
+            let mut tally = Tally::new(w.layout.regions, w.layout.vendors);
+            let first = chunk * CHUNK;
+            for (j, (h, t)) in holding.iter_mut().zip(tenure.iter_mut()).enumerate() {
+                let i = first + j;
+                (*h, *t) = decide(w, &ctx, i, &mut rng);
+                count(w, &ctx, i, *h, &mut tally);
+            }
+            tally
+        })
+        .collect();
+    world.agents.holding = holding;
+    world.agents.tenure = tenure;
+    sum_partials(world, partials);
+}
+
+fn sum_partials(world: &mut World, partials: Vec<Tally>) {
+    world.tally.clear();
+    for p in &partials {
+        world.tally.add(p);
+    }
+}
+
+fn chooser(world: &World, i: usize) -> Chooser {
+    let a = &world.agents;
+    let (region, sector) = (a.region[i] as usize, a.sector[i] as usize);
+    Chooser {
+        cell: world.layout.cell(region, sector),
+        region,
+        sector,
+        intensity: a.intensity[i] as f64,
+        size: a.size[i] as f64,
+    }
+}
+
+/// Share of agent i's contacts using each vendor, and the share that has adopted.
+fn contact_shares(world: &World, i: usize, social: &mut [f64; MAX_VENDORS]) -> f64 {
+    let d = world.degree;
+    if d == 0 {
+        return 0.0;
+    }
+    let mut counts = [0u16; MAX_VENDORS + 1];
+    for &c in &world.contacts[i * d..(i + 1) * d] {
+        let v = world.agents.holding[c as usize] & 0x7F;
+        counts[(v as usize).min(MAX_VENDORS)] += 1;
+    }
+    let inv = 1.0 / d as f64;
+    let mut adopted = 0;
+    for k in 0..world.layout.vendors {
+        social[k] = counts[k] as f64 * inv;
+        adopted += counts[k];
+    }
+    adopted as f64 * inv
+}
+
+/// One organisation's month: returns its new holding byte and tenure.
+fn decide(world: &World, ctx: &Context, i: usize, rng: &mut rand_chacha::ChaCha8Rng) -> (u8, u16) {
+    let held = world.agents.holding[i];
+    let tenure = world.agents.tenure[i];
+    let who = chooser(world, i);
+    let mut social = [0.0; MAX_VENDORS];
+    match holding_vendor(held) {
+        None => {
+            let adopted = match ctx.global_adopted {
+                Some(share) => share,
+                None => contact_shares(world, i, &mut social),
+            };
+            let hazard = 1.0 - (-(ctx.innovation[who.region] + ctx.imitation * adopted)).exp();
+            if rng::unit(rng) >= hazard {
+                return (NONE, 0);
+            }
+            if ctx.global_adopted.is_some() {
+                contact_shares(world, i, &mut social);
+            }
+            choose(ctx, &who, &social, None, rng)
+        }
+        Some(k) => {
+            let current = Option_ { vendor: k, self_hosted: is_self_hosted(held) };
+            let feasible = ctx.private_utility(&who, current).is_some();
+            let reviewing = !feasible || rng::unit(rng) < ctx.review_probability;
+            if !reviewing {
+                return (held, tenure.saturating_add(1));
+            }
+            contact_shares(world, i, &mut social);
+            let keep = feasible.then_some((k, tenure));
+            let (h, _) = choose(ctx, &who, &social, keep, rng);
+            match holding_vendor(h) {
+                Some(v) if v == k => (h, tenure.saturating_add(1)),
+                _ => (h, 0),
+            }
+        }
+    }
+}
+
+/// Draws a vendor by logit over the feasible options; NONE if nothing is feasible.
+fn choose(ctx: &Context, who: &Chooser, social: &[f64], current: Option<(usize, u16)>, rng: &mut rand_chacha::ChaCha8Rng) -> (u8, u16) {
+    let mut utility = [f64::NEG_INFINITY; MAX_VENDORS];
+    let mut hosted = [false; MAX_VENDORS];
+    if ctx.utilities(who, social, current, &mut utility, &mut hosted) == 0 {
+        return (NONE, 0);
+    }
+    match ctx.draw(&utility, rng::unit(rng)) {
+        Some(k) => (k as u8 | if hosted[k] { SELF_HOSTED } else { 0 }, 0),
+        None => (NONE, 0),
+    }
+}
+
+/// Adds organisation i, holding `h`, to a tally.
+fn count(world: &World, ctx: &Context, i: usize, h: u8, tally: &mut Tally) {
+    let Some(k) = holding_vendor(h) else { return };
+    let who = chooser(world, i);
+    let weight = world.layout.cell_weight[who.cell];
+    let at = who.region * tally.vendors + k;
+    let option = Option_ { vendor: k, self_hosted: is_self_hosted(h) };
+    tally.orgs[at] += weight;
+    if option.self_hosted {
+        tally.self_hosted[at] += weight;
+    }
+    tally.usage[at] += weight * ctx.usage(&who);
+    tally.spend[at] += weight * ctx.cost(&who, option);
+}
+
+/// Iterations of the initial fixed point; shares move by less than 1e-9 well before this.
+const FIXED_POINT_ITERATIONS: usize = 200;
+
+/// Initial adopters choose as if the market had settled: vendor shares are first found as
+/// the fixed point of the cells' choice probabilities (a representative organisation per
+/// cell, contacts replaced by the region's mix), then each adopter draws its own choice.
+fn initial_choices(world: &mut World) {
+    let s = &world.scenario;
+    let (nr, ns, nv) = (world.layout.regions, world.layout.sectors, world.layout.vendors);
+    let adoption: Vec<f64> = s.regions.iter().map(|r| r.initial_adoption).collect();
+    let cell_orgs: Vec<f64> = (0..nr * ns).map(|c| s.regions[c / ns].organisations * s.sectors[c % ns].share).collect();
+    let mut regional = vec![vec![0.0; nv]; nr];
+    let mut global = vec![0.0; nv];
+    let mut probabilities = vec![vec![0.0; nv]; nr * ns];
+    for _ in 0..FIXED_POINT_ITERATIONS {
+        let ctx = Context::build(world, &global);
+        for r in 0..nr {
+            let social: Vec<f64> = regional[r].iter().map(|x| x * adoption[r]).collect();
+            for x in 0..ns {
+                let cell = r * ns + x;
+                let who = Chooser { cell, region: r, sector: x, intensity: 1.0, size: s.sectors[x].size };
+                let mut utility = [f64::NEG_INFINITY; MAX_VENDORS];
+                let mut hosted = [false; MAX_VENDORS];
+                ctx.utilities(&who, &social, None, &mut utility, &mut hosted);
+                probabilities[cell] = ctx.probabilities(&utility);
+            }
+        }
+        let mut new_global = vec![0.0; nv];
+        for r in 0..nr {
+            let mut mix = vec![0.0; nv];
+            for x in 0..ns {
+                let cell = r * ns + x;
+                for k in 0..nv {
+                    mix[k] += s.sectors[x].share * probabilities[cell][k];
+                    new_global[k] += cell_orgs[cell] * adoption[r] * probabilities[cell][k];
+                }
+            }
+            for k in 0..nv {
+                regional[r][k] = 0.5 * regional[r][k] + 0.5 * mix[k];
+            }
+        }
+        let total: f64 = new_global.iter().sum();
+        for k in 0..nv {
+            let target = if total > 0.0 { new_global[k] / total } else { 0.0 };
+            global[k] = 0.5 * global[k] + 0.5 * target;
+        }
+    }
+    let ctx = Context::build(world, &global);
+    let initial_tenure = s.adoption.initial_tenure;
+    let n = world.agents.len();
+    let mut holding = vec![NONE; n];
+    let mut tenure = vec![0u16; n];
+    let w = &*world;
+    let partials: Vec<Tally> = holding
+        .par_chunks_mut(CHUNK)
+        .zip(tenure.par_chunks_mut(CHUNK))
+        .enumerate()
+        .map(|(chunk, (holding, tenure))| {
+            let mut rng = rng::stream(w.seed, rng::Purpose::Initial, 0, chunk as u32);
+            let mut tally = Tally::new(nr, nv);
+            for (j, (h, t)) in holding.iter_mut().zip(tenure.iter_mut()).enumerate() {
+                let i = chunk * CHUNK + j;
+                let who = chooser(w, i);
+                if rng::unit(&mut rng) >= adoption[who.region] {
+                    continue;
+                }
+                let social: Vec<f64> = regional[who.region].iter().map(|x| x * adoption[who.region]).collect();
+                let (held, _) = choose(&ctx, &who, &social, None, &mut rng);
+                *h = held;
+                *t = (rng::unit(&mut rng) * (initial_tenure + 1.0)).floor().min(u16::MAX as f64) as u16;
+                count(w, &ctx, i, held, &mut tally);
+            }
+            tally
+        })
+        .collect();
+    world.agents.holding = holding;
+    world.agents.tenure = tenure;
+    sum_partials(world, partials);
+}

@@ -1,0 +1,264 @@
+//! What a run leaves behind: CSV time series by region and vendor, a summary across seeds,
+//! a manifest that makes the run reproducible, and the open-share chart.
+
+mod files;
+mod metrics;
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::experiment::Replicate;
+use crate::plot::{self, BandSeries, SeriesColor, ShareChart};
+use crate::scenario::{Scenario, to_toml_string};
+pub use files::{ensure_dir, write_atomic};
+pub use metrics::{REPORTERS, RegionMetrics, Reporter, describe, quantile, region_metrics};
+
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    #[error("cannot write {}: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot draw {file}: {source}")]
+    Plot {
+        file: String,
+        #[source]
+        source: plot::PlotError,
+    },
+}
+
+/// How the run was made, for the manifest.
+#[derive(Clone, Debug)]
+pub struct RunInfo {
+    pub threads: usize,
+    pub wall_seconds: f64,
+}
+
+/// Names of the files a run writes, in the order they are written.
+pub const RUN_FILES: [&str; 7] = [
+    "timeseries.csv",
+    "vendors.csv",
+    "vendor_state.csv",
+    "summary.csv",
+    "open_share.svg",
+    "open_share.png",
+    "manifest.json",
+];
+
+/// Six decimals: shares to a millionth, prices to a millionth of a dollar.
+fn num(x: f64) -> String {
+    format!("{x:.6}")
+}
+
+/// The region columns: `world` (None) then every region.
+fn region_list(s: &Scenario) -> Vec<(Option<usize>, &str)> {
+    std::iter::once((None, "world")).chain(s.regions.iter().enumerate().map(|(i, r)| (Some(i), r.id.as_str()))).collect()
+}
+
+/// SHA-256 of the resolved scenario text, hex.
+pub fn scenario_hash(s: &Scenario) -> String {
+    Sha256::digest(to_toml_string(s).as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn csv_bytes(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+    // Writing to a Vec cannot fail; a failure here would be a bug in csv.
+    w.write_record(header).expect("csv to memory");
+    for row in rows {
+        w.write_record(&row).expect("csv to memory");
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+/// `timeseries.csv`: one row per seed x step x region.
+pub fn timeseries_csv(s: &Scenario, runs: &[Replicate]) -> Vec<u8> {
+    let mut header = vec!["seed", "step", "date", "region"];
+    header.extend(REPORTERS.iter().map(|r| r.name));
+    let regions = region_list(s);
+    let regions = &regions;
+    let rows = runs.iter().flat_map(|run| {
+        run.records.iter().enumerate().flat_map(move |(step, record)| {
+            let date = s.simulation.start.plus(step as i32).to_string();
+            regions.iter().map(move |&(r, id)| {
+                let m = region_metrics(s, record, r);
+                let mut row = vec![run.seed.to_string(), step.to_string(), date.clone(), id.to_string()];
+                row.extend(REPORTERS.iter().map(|rep| num((rep.get)(&m))));
+                row
+            })
+        })
+    });
+    csv_bytes(&header, rows)
+}
+
+/// `vendors.csv`: each vendor's share of organisations, usage and spend among adopters.
+pub fn vendors_csv(s: &Scenario, runs: &[Replicate]) -> Vec<u8> {
+    let header = ["seed", "step", "date", "region", "vendor", "share_orgs", "share_usage", "share_spend"];
+    let regions = region_list(s);
+    let regions = &regions;
+    let rows = runs.iter().flat_map(|run| {
+        run.records.iter().enumerate().flat_map({
+            move |(step, record)| {
+                let date = s.simulation.start.plus(step as i32).to_string();
+                let t = &record.tally;
+                regions.iter().flat_map(move |&(r, id)| {
+                    let (orgs, usage, spend) = (t.shares(&t.orgs, r), t.shares(&t.usage, r), t.shares(&t.spend, r));
+                    let date = date.clone();
+                    s.vendors.iter().enumerate().map(move |(k, v)| {
+                        vec![
+                            run.seed.to_string(),
+                            step.to_string(),
+                            date.clone(),
+                            id.to_string(),
+                            v.id.clone(),
+                            num(orgs[k]),
+                            num(usage[k]),
+                            num(spend[k]),
+                        ]
+                    })
+                })
+            }
+        })
+    });
+    csv_bytes(&header, rows)
+}
+
+/// `vendor_state.csv`: price, capability and hardware need of each vendor over time.
+pub fn vendor_state_csv(s: &Scenario, runs: &[Replicate]) -> Vec<u8> {
+    let header = ["seed", "step", "date", "vendor", "price_usd_per_mtok", "capability", "hardware_gb"];
+    let rows = runs.iter().flat_map(|run| {
+        run.records.iter().enumerate().flat_map(move |(step, record)| {
+            let date = s.simulation.start.plus(step as i32).to_string();
+            s.vendors.iter().zip(&record.vendors).map(move |(v, state)| {
+                vec![
+                    run.seed.to_string(),
+                    step.to_string(),
+                    date.clone(),
+                    v.id.clone(),
+                    num(state.price),
+                    num(state.capability),
+                    num(state.hardware),
+                ]
+            })
+        })
+    });
+    csv_bytes(&header, rows)
+}
+
+/// Every reporter of every region at every step, one vector of values across seeds.
+fn across_seeds(s: &Scenario, runs: &[Replicate], step: usize, region: Option<usize>) -> Vec<RegionMetrics> {
+    runs.iter().map(|run| region_metrics(s, &run.records[step], region)).collect()
+}
+
+/// `summary.csv`: mean and 5/50/95th percentiles across seeds.
+pub fn summary_csv(s: &Scenario, runs: &[Replicate]) -> Vec<u8> {
+    let header = ["step", "date", "region", "metric", "mean", "p05", "p50", "p95"];
+    let steps = runs.first().map_or(0, |r| r.records.len());
+    let regions = region_list(s);
+    let regions = &regions;
+    let rows = (0..steps).flat_map(|step| {
+        let date = s.simulation.start.plus(step as i32).to_string();
+        regions.iter().flat_map(move |&(r, id)| {
+            let values = across_seeds(s, runs, step, r);
+            let date = date.clone();
+            REPORTERS.iter().map(move |rep| {
+                let v: Vec<f64> = values.iter().map(rep.get).collect();
+                let [mean, p05, p50, p95] = describe(&v);
+                vec![step.to_string(), date.clone(), id.to_string(), rep.name.to_string(), num(mean), num(p05), num(p50), num(p95)]
+            })
+        })
+    });
+    csv_bytes(&header, rows)
+}
+
+/// The world open share by usage, and proprietary beside it, median and 5-95% band.
+pub fn open_share_chart(s: &Scenario, runs: &[Replicate]) -> ShareChart {
+    let steps = runs.first().map_or(0, |r| r.records.len());
+    let mut open = BandSeries { label: "Open-weight".into(), color: SeriesColor::Open, median: vec![], p05: vec![], p95: vec![] };
+    let mut closed =
+        BandSeries { label: "Proprietary".into(), color: SeriesColor::Proprietary, median: vec![], p05: vec![], p95: vec![] };
+    for step in 0..steps {
+        let shares: Vec<f64> = across_seeds(s, runs, step, None).iter().map(|m| m.open_share_usage).collect();
+        let [_, p05, p50, p95] = describe(&shares);
+        open.median.push(p50);
+        open.p05.push(p05);
+        open.p95.push(p95);
+        let [_, p05, p50, p95] = describe(&shares.iter().map(|x| 1.0 - x).collect::<Vec<_>>());
+        closed.median.push(p50);
+        closed.p05.push(p05);
+        closed.p95.push(p95);
+    }
+    let seeds = runs.len();
+    ShareChart {
+        title: "Open-weight vs proprietary share of AI use, world".into(),
+        subtitle: format!(
+            "Scenario: {} · measure: usage (token-weighted) · {seeds} seed{} · median and 5–95% band",
+            s.name,
+            if seeds == 1 { "" } else { "s" }
+        ),
+        start: (s.simulation.start.year(), s.simulation.start.month()),
+        y_label: "Share of tokens used by adopters (%)".into(),
+        series: vec![open, closed],
+        source: format!("aiadopt {} · scenario sha256 {}", env!("CARGO_PKG_VERSION"), &scenario_hash(s)[..12]),
+    }
+}
+
+#[derive(Serialize)]
+struct Manifest<'a> {
+    aiadopt_version: &'a str,
+    scenario: &'a str,
+    scenario_sha256: String,
+    start: String,
+    end: String,
+    months: u64,
+    agents: u64,
+    base_seed: u64,
+    seeds: Vec<u64>,
+    threads: usize,
+    wall_seconds: f64,
+    files: Vec<&'a str>,
+    resolved_scenario: String,
+}
+
+/// Writes every file of a run into `dir`, each whole or not at all; returns their paths.
+pub fn write_run(dir: &Path, s: &Scenario, runs: &[Replicate], info: &RunInfo) -> Result<Vec<PathBuf>, OutputError> {
+    ensure_dir(dir)?;
+    let chart = open_share_chart(s, runs);
+    let svg = plot::render_svg(&chart).map_err(|source| OutputError::Plot { file: "open_share.svg".into(), source })?;
+    let png = plot::render_png(&chart).map_err(|source| OutputError::Plot { file: "open_share.png".into(), source })?;
+    let manifest = Manifest {
+        aiadopt_version: env!("CARGO_PKG_VERSION"),
+        scenario: &s.name,
+        scenario_sha256: scenario_hash(s),
+        start: s.simulation.start.to_string(),
+        end: s.end().to_string(),
+        months: s.simulation.months,
+        agents: s.simulation.agents,
+        base_seed: s.simulation.seed,
+        seeds: runs.iter().map(|r| r.seed).collect(),
+        threads: info.threads,
+        wall_seconds: (info.wall_seconds * 1000.0).round() / 1000.0,
+        files: RUN_FILES.to_vec(),
+        resolved_scenario: to_toml_string(s),
+    };
+    let manifest = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
+    let contents: [(&str, Vec<u8>); 7] = [
+        ("timeseries.csv", timeseries_csv(s, runs)),
+        ("vendors.csv", vendors_csv(s, runs)),
+        ("vendor_state.csv", vendor_state_csv(s, runs)),
+        ("summary.csv", summary_csv(s, runs)),
+        ("open_share.svg", svg.into_bytes()),
+        ("open_share.png", png),
+        ("manifest.json", manifest),
+    ];
+    let mut written = Vec::new();
+    for (name, bytes) in contents {
+        let path = dir.join(name);
+        write_atomic(&path, &bytes)?;
+        written.push(path);
+    }
+    Ok(written)
+}
