@@ -1,7 +1,7 @@
 //! The month's lookup tables: every utility part that depends only on (region, sector,
 //! vendor), computed once per step so that an agent's choice is a few additions.
 
-use crate::model::{Layout, MAX_VENDORS, World};
+use crate::model::{Layout, MAX_VENDORS, Scope, World};
 
 /// Tenure (months) beyond which lock-in is read from the last table entry.
 const LOCK_IN_TABLE: usize = 1200;
@@ -88,8 +88,9 @@ impl Context {
             let home = layout.home_origin[r];
             for (x, sector) in s.sectors.iter().enumerate() {
                 let cell = layout.cell(r, x);
-                budget_per_employee[cell] = c.budget_share * region.gdp_per_capita / 12.0 * sector.budget_factor;
-                usage_per_employee[cell] = sector.usage * region.usage_intensity;
+                budget_per_employee[cell] =
+                    c.budget_share * region.gdp_per_capita / 12.0 * sector.budget_factor * world.budget_multiplier;
+                usage_per_employee[cell] = sector.usage * region.usage_intensity * world.usage_multiplier;
                 let sovereignty = c.sovereignty_weight * region.sovereignty * sector.sovereignty;
                 for (k, v) in s.vendors.iter().enumerate() {
                     let i = cell * nv + k;
@@ -104,6 +105,7 @@ impl Context {
                     let shortfall = (sector.capability_need - v.capability / frontier).max(0.0);
                     let foreign_closed = !v.open && home != Some(origin);
                     let common = -c.capability_weight * shortfall
+                        + c.quality_weight * v.capability / frontier
                         + c.localisation_weight * local
                         + c.trust_weight * trust
                         - if foreign_closed { c.revocation_weight * region.revocation_risk } else { 0.0 }
@@ -121,7 +123,7 @@ impl Context {
             }
         }
         let lock_in = (0..=LOCK_IN_TABLE).map(|m| 1.0 - (-(m as f64) / 12.0 / c.lock_in_years).exp()).collect();
-        let adopted_share = world.tally.adoption(None);
+        let adopted_share = world.tally.adoption(Scope::WORLD);
         Context {
             vendors: nv,
             sectors: ns,

@@ -5,7 +5,7 @@ pub mod context;
 
 use rayon::prelude::*;
 
-use crate::model::{CHUNK, MAX_VENDORS, NONE, SELF_HOSTED, Tally, VendorSnapshot, World, holding_vendor, is_self_hosted, rng};
+use crate::model::{CHUNK, MAX_VENDORS, NONE, SELF_HOSTED, Scope, Tally, VendorSnapshot, World, holding_vendor, is_self_hosted, rng};
 use crate::scenario::{Change, Scenario, path};
 pub use context::{Chooser, Context, Option_};
 
@@ -20,7 +20,7 @@ pub struct Record {
 pub fn initialise(world: &mut World) -> Record {
     apply_events(world);
     initial_choices(world);
-    let shares = world.tally.shares(&world.tally.usage, None);
+    let shares = world.tally.shares(&world.tally.usage, Scope::WORLD);
     world.peak_usage_share.clone_from(&shares);
     record(world)
 }
@@ -29,7 +29,7 @@ pub fn initialise(world: &mut World) -> Record {
 pub fn step(world: &mut World) -> Record {
     world.step += 1;
     apply_events(world);
-    update_vendors(world);
+    update_market(world);
     update_organisations(world);
     record(world)
 }
@@ -70,11 +70,14 @@ pub fn apply_change(scenario: &mut Scenario, change: &Change) {
     debug_assert!(result.is_ok(), "event change {change:?} failed after validation: {result:?}");
 }
 
-/// Phase 2: vendors improve, get more efficient, and closed vendors answer lost share.
-fn update_vendors(world: &mut World) {
-    let orgs = world.tally.shares(&world.tally.orgs, None);
-    let usage = world.tally.shares(&world.tally.usage, None);
+/// Phase 2: the market moves: usage and budgets grow, vendors improve and get more
+/// efficient, and closed vendors answer lost share with price cuts.
+fn update_market(world: &mut World) {
+    let orgs = world.tally.shares(&world.tally.orgs, Scope::WORLD);
+    let usage = world.tally.shares(&world.tally.usage, Scope::WORLD);
     let d = world.scenario.dynamics.clone();
+    world.usage_multiplier *= (d.usage_growth / 12.0).exp();
+    world.budget_multiplier *= (d.budget_growth / 12.0).exp();
     for (k, v) in world.scenario.vendors.iter_mut().enumerate() {
         let constraint = 1.0 - v.compute_access;
         let community = if v.open { v.community * orgs[k] } else { 0.0 };
@@ -98,7 +101,7 @@ fn update_vendors(world: &mut World) {
 /// Phase 3: non-adopters may adopt (Bass hazard); adopters may review (or must, if their
 /// option became infeasible). Reads last month's holdings, writes this month's.
 fn update_organisations(world: &mut World) {
-    let ecosystem = world.tally.shares(&world.tally.orgs, None);
+    let ecosystem = world.tally.shares(&world.tally.orgs, Scope::WORLD);
     let ctx = Context::build(world, &ecosystem);
     let n = world.agents.len();
     let mut holding = vec![NONE; n];
@@ -110,7 +113,7 @@ fn update_organisations(world: &mut World) {
         .enumerate()
         .map(|(chunk, (holding, tenure))| {
             let mut rng = rng::stream(w.seed, rng::Purpose::Step, w.step, chunk as u32);
-            let mut tally = Tally::new(w.layout.regions, w.layout.vendors);
+            let mut tally = Tally::new(w.layout.regions, w.layout.sectors, w.layout.vendors);
             let first = chunk * CHUNK;
             for (j, (h, t)) in holding.iter_mut().zip(tenure.iter_mut()).enumerate() {
                 let i = first + j;
@@ -221,7 +224,7 @@ fn count(world: &World, ctx: &Context, i: usize, h: u8, tally: &mut Tally) {
     let Some(k) = holding_vendor(h) else { return };
     let who = chooser(world, i);
     let weight = world.layout.cell_weight[who.cell];
-    let at = who.region * tally.vendors + k;
+    let at = who.cell * tally.vendors + k;
     let option = Option_ { vendor: k, self_hosted: is_self_hosted(h) };
     tally.orgs[at] += weight;
     if option.self_hosted {
@@ -290,7 +293,7 @@ fn initial_choices(world: &mut World) {
         .enumerate()
         .map(|(chunk, (holding, tenure))| {
             let mut rng = rng::stream(w.seed, rng::Purpose::Initial, 0, chunk as u32);
-            let mut tally = Tally::new(nr, nv);
+            let mut tally = Tally::new(nr, ns, nv);
             for (j, (h, t)) in holding.iter_mut().zip(tenure.iter_mut()).enumerate() {
                 let i = chunk * CHUNK + j;
                 let who = chooser(w, i);

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use crate::scenario::{Scenario, SectorSet};
 pub use network::build_contacts;
-pub use tally::{Tally, VendorSnapshot};
+pub use tally::{Scope, Tally, VendorSnapshot};
 
 /// Vendor indices fit in 6 bits of a holding byte.
 pub const MAX_VENDORS: usize = 64;
@@ -102,6 +102,9 @@ pub struct World {
     pub effective_price: Vec<f64>,
     /// Highest world usage share each vendor has had, the reference for its price response.
     pub peak_usage_share: Vec<f64>,
+    /// Usage and budgets per employee relative to the start (dynamics.usage_growth, budget_growth).
+    pub usage_multiplier: f64,
+    pub budget_multiplier: f64,
     /// Months simulated so far.
     pub step: u32,
     /// Tally of the current state.
@@ -116,7 +119,7 @@ impl World {
         let degree = scenario.network.degree as usize;
         let contacts = build_contacts(&scenario.network, &layout.region_start, seed);
         let cells = layout.regions * layout.sectors;
-        let tally = Tally::new(layout.regions, layout.vendors);
+        let tally = Tally::new(layout.regions, layout.sectors, layout.vendors);
         let mut world = World {
             scenario: scenario.clone(),
             seed,
@@ -127,19 +130,21 @@ impl World {
             agents,
             contacts,
             degree,
+            usage_multiplier: 1.0,
+            budget_multiplier: 1.0,
             step: 0,
             tally,
         };
-        world.tally.population = world.region_population();
+        world.tally.population = world.cell_population();
         world
     }
 
-    /// Organisations each region stands for (sample-weighted), from its agents.
-    fn region_population(&self) -> Vec<f64> {
-        let mut out = vec![0.0; self.layout.regions];
-        for (r, total) in out.iter_mut().enumerate() {
-            let range = self.layout.region_start[r]..self.layout.region_start[r + 1];
-            *total = range.map(|i| self.layout.cell_weight[self.layout.cell(r, self.agents.sector[i] as usize)]).sum();
+    /// Organisations each cell stands for (sample-weighted), from its agents.
+    fn cell_population(&self) -> Vec<f64> {
+        let mut out = vec![0.0; self.layout.regions * self.layout.sectors];
+        for i in 0..self.agents.len() {
+            let cell = self.layout.cell(self.agents.region[i] as usize, self.agents.sector[i] as usize);
+            out[cell] += self.layout.cell_weight[cell];
         }
         out
     }
@@ -170,16 +175,17 @@ impl World {
     }
 }
 
-/// Splits agents over regions: proportional to organisations, but no region below
-/// `min_region_share`, so small regions are still measured; sample weights undo the tilt.
-pub fn region_allocation(organisations: &[f64], agents: usize, min_share: f64) -> Vec<usize> {
-    let total: f64 = organisations.iter().sum();
-    let mut share: Vec<f64> = organisations.iter().map(|o| o / total).collect();
+/// Splits agents over groups (regions, or a region's sectors): proportional to weight, but
+/// no group with weight below `min_share`, so small groups are still measured; sample weights
+/// undo the tilt. Groups of zero weight get no agents.
+pub fn floored_allocation(weights: &[f64], agents: usize, min_share: f64) -> Vec<usize> {
+    let total: f64 = weights.iter().sum();
+    let mut share: Vec<f64> = weights.iter().map(|o| o / total).collect();
     let mut floored = vec![false; share.len()];
     loop {
         let mut changed = false;
         for (s, f) in share.iter_mut().zip(floored.iter_mut()) {
-            if !*f && *s < min_share {
+            if !*f && *s > 0.0 && *s < min_share {
                 *s = min_share;
                 *f = true;
                 changed = true;
@@ -227,15 +233,14 @@ pub fn largest_remainder(shares: &[f64], total: usize, floor: usize) -> Vec<usiz
 
 fn layout(s: &Scenario) -> Layout {
     let organisations: Vec<f64> = s.regions.iter().map(|r| r.organisations).collect();
-    let per_region = region_allocation(&organisations, s.simulation.agents as usize, s.simulation.min_region_share);
+    let per_region = floored_allocation(&organisations, s.simulation.agents as usize, s.simulation.min_region_share);
     let mut region_start = vec![0];
     for n in &per_region {
         region_start.push(region_start.last().unwrap_or(&0) + n);
     }
-    let sector_shares: Vec<f64> = s.sectors.iter().map(|x| x.share).collect();
     let mut cell_weight = Vec::with_capacity(s.regions.len() * s.sectors.len());
     for (r, region) in s.regions.iter().enumerate() {
-        let counts = largest_remainder(&sector_shares, per_region[r], 0);
+        let counts = sector_allocation(s, per_region[r]);
         for (x, sector) in s.sectors.iter().enumerate() {
             let organisations = region.organisations * 1e6 * sector.share;
             cell_weight.push(if counts[x] > 0 { organisations / counts[x] as f64 } else { 0.0 });
@@ -254,16 +259,21 @@ fn layout(s: &Scenario) -> Layout {
     }
 }
 
+/// Agents of each sector in a region of `n` agents, with the sector floor applied.
+fn sector_allocation(s: &Scenario, n: usize) -> Vec<usize> {
+    let shares: Vec<f64> = s.sectors.iter().map(|x| x.share).collect();
+    floored_allocation(&shares, n, s.simulation.min_sector_share)
+}
+
 /// Draws every organisation's sector, size and usage intensity. Sectors are stratified:
 /// each region gets its exact share of each sector, in shuffled order.
 fn population(s: &Scenario, layout: &Layout, seed: u64) -> Agents {
-    let sector_shares: Vec<f64> = s.sectors.iter().map(|x| x.share).collect();
     let per_region: Vec<Agents> = (0..layout.regions)
         .into_par_iter()
         .map(|r| {
             let n = layout.region_start[r + 1] - layout.region_start[r];
             let mut rng = rng::stream(seed, rng::Purpose::Population, 0, r as u32);
-            let counts = largest_remainder(&sector_shares, n, 0);
+            let counts = sector_allocation(s, n);
             let mut sector: Vec<u8> = counts.iter().enumerate().flat_map(|(x, &c)| std::iter::repeat_n(x as u8, c)).collect();
             for i in (1..sector.len()).rev() {
                 let j = rng::below(&mut rng, (i + 1) as u32) as usize;
@@ -305,7 +315,7 @@ mod tests {
 
     #[test]
     fn allocation_is_proportional_with_a_floor() {
-        let counts = region_allocation(&[90.0, 9.0, 1.0], 1000, 0.05);
+        let counts = floored_allocation(&[90.0, 9.0, 1.0], 1000, 0.05);
         assert_eq!(counts.iter().sum::<usize>(), 1000);
         assert_eq!(counts[2], 50);
         // The rest keep their 90:9 ratio.

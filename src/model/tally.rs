@@ -1,10 +1,29 @@
-//! Sample-weighted sums over organisations: who uses which vendor, how much, at what spend.
-//! Every share reported anywhere is a ratio of these sums, never of raw agent counts.
+//! Sample-weighted sums over organisations: who uses which vendor, how much, at what spend,
+//! by region and sector. Every share reported anywhere is a ratio of these sums.
 
-/// Sums for one state of the world, by region and vendor (index `region * vendors + vendor`).
+/// Which organisations a figure is about: a region, a sector, both, or (both None) the world.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Scope {
+    pub region: Option<usize>,
+    pub sector: Option<usize>,
+}
+
+impl Scope {
+    pub const WORLD: Scope = Scope { region: None, sector: None };
+    pub fn region(r: usize) -> Scope {
+        Scope { region: Some(r), sector: None }
+    }
+    pub fn sector(x: usize) -> Scope {
+        Scope { region: None, sector: Some(x) }
+    }
+}
+
+/// Sums for one state of the world, by cell (region x sector) and vendor: index
+/// `(region * sectors + sector) * vendors + vendor`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tally {
     pub regions: usize,
+    pub sectors: usize,
     pub vendors: usize,
     /// Organisations using the vendor.
     pub orgs: Vec<f64>,
@@ -14,21 +33,22 @@ pub struct Tally {
     pub usage: Vec<f64>,
     /// Spend, USD per month (API bills, or the GPUs of self-hosting).
     pub spend: Vec<f64>,
-    /// Organisations in each region.
+    /// Organisations in each cell.
     pub population: Vec<f64>,
 }
 
 impl Tally {
-    pub fn new(regions: usize, vendors: usize) -> Tally {
-        let n = regions * vendors;
+    pub fn new(regions: usize, sectors: usize, vendors: usize) -> Tally {
+        let n = regions * sectors * vendors;
         Tally {
             regions,
+            sectors,
             vendors,
             orgs: vec![0.0; n],
             self_hosted: vec![0.0; n],
             usage: vec![0.0; n],
             spend: vec![0.0; n],
-            population: vec![0.0; regions],
+            population: vec![0.0; regions * sectors],
         }
     }
 
@@ -51,32 +71,33 @@ impl Tally {
         }
     }
 
-    /// Sum over regions (all when `region` is None) of one per-vendor array for vendor k.
-    pub fn sum(&self, of: &[f64], region: Option<usize>, k: usize) -> f64 {
-        match region {
-            Some(r) => of[r * self.vendors + k],
-            None => (0..self.regions).map(|r| of[r * self.vendors + k]).sum(),
-        }
+    /// Cells inside a scope.
+    pub fn cells(&self, scope: Scope) -> impl Iterator<Item = usize> + '_ {
+        (0..self.regions * self.sectors).filter(move |c| {
+            scope.region.is_none_or(|r| c / self.sectors == r) && scope.sector.is_none_or(|x| c % self.sectors == x)
+        })
     }
 
-    pub fn population_of(&self, region: Option<usize>) -> f64 {
-        match region {
-            Some(r) => self.population[r],
-            None => self.population.iter().sum(),
-        }
+    /// Sum of one per-vendor array for vendor k over a scope.
+    pub fn sum(&self, of: &[f64], scope: Scope, k: usize) -> f64 {
+        self.cells(scope).map(|c| of[c * self.vendors + k]).sum()
+    }
+
+    pub fn population_of(&self, scope: Scope) -> f64 {
+        self.cells(scope).map(|c| self.population[c]).sum()
     }
 
     /// Share of each vendor in a measure's total (0 when nobody uses anything).
-    pub fn shares(&self, of: &[f64], region: Option<usize>) -> Vec<f64> {
-        let values: Vec<f64> = (0..self.vendors).map(|k| self.sum(of, region, k)).collect();
+    pub fn shares(&self, of: &[f64], scope: Scope) -> Vec<f64> {
+        let values: Vec<f64> = (0..self.vendors).map(|k| self.sum(of, scope, k)).collect();
         let total: f64 = values.iter().sum();
         values.iter().map(|v| if total > 0.0 { v / total } else { 0.0 }).collect()
     }
 
     /// Share of organisations using any vendor.
-    pub fn adoption(&self, region: Option<usize>) -> f64 {
-        let users: f64 = (0..self.vendors).map(|k| self.sum(&self.orgs, region, k)).sum();
-        let pop = self.population_of(region);
+    pub fn adoption(&self, scope: Scope) -> f64 {
+        let users: f64 = (0..self.vendors).map(|k| self.sum(&self.orgs, scope, k)).sum();
+        let pop = self.population_of(scope);
         if pop > 0.0 { (users / pop).min(1.0) } else { 0.0 }
     }
 }

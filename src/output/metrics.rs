@@ -2,6 +2,7 @@
 //! all computed from a step's tally: sample-weighted shares, never agent counts.
 
 use crate::dynamics::Record;
+use crate::model::Scope;
 use crate::scenario::Scenario;
 
 /// Figures of one region, or of the world, at one step.
@@ -38,25 +39,20 @@ fn ratio(a: f64, b: f64) -> f64 {
     if b > 0.0 { a / b } else { 0.0 }
 }
 
-/// Figures of `region` (index into the scenario's regions; None for the world).
-pub fn region_metrics(scenario: &Scenario, record: &Record, region: Option<usize>) -> RegionMetrics {
+/// Figures of the organisations in `scope` at one step.
+pub fn metrics(scenario: &Scenario, record: &Record, scope: Scope) -> RegionMetrics {
     let t = &record.tally;
-    let regions: Vec<usize> = match region {
-        Some(r) => vec![r],
-        None => (0..t.regions).collect(),
-    };
     let (mut orgs, mut open_orgs, mut usage, mut open_usage, mut spend, mut open_spend, mut hosted, mut domestic) =
         (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
-    for &r in &regions {
-        let home = &scenario.regions[r].home_origin;
+    for cell in t.cells(scope) {
+        let home = &scenario.regions[cell / t.sectors].home_origin;
         for k in 0..t.vendors {
-            let i = r * t.vendors + k;
-            let open = record.vendors[k].open;
+            let i = cell * t.vendors + k;
             orgs += t.orgs[i];
             usage += t.usage[i];
             spend += t.spend[i];
             hosted += t.self_hosted[i];
-            if open {
+            if record.vendors[k].open {
                 open_orgs += t.orgs[i];
                 open_usage += t.usage[i];
                 open_spend += t.spend[i];
@@ -67,7 +63,7 @@ pub fn region_metrics(scenario: &Scenario, record: &Record, region: Option<usize
         }
     }
     RegionMetrics {
-        adoption: t.adoption(region),
+        adoption: t.adoption(scope),
         open_share_orgs: ratio(open_orgs, orgs),
         open_share_usage: ratio(open_usage, usage),
         open_share_spend: ratio(open_spend, spend),
@@ -75,6 +71,11 @@ pub fn region_metrics(scenario: &Scenario, record: &Record, region: Option<usize
         domestic_share_usage: ratio(domestic, usage),
         spend_per_adopter_usd: ratio(spend, orgs),
     }
+}
+
+/// Figures of a region (None: the world) at one step.
+pub fn region_metrics(scenario: &Scenario, record: &Record, region: Option<usize>) -> RegionMetrics {
+    metrics(scenario, record, Scope { region, sector: None })
 }
 
 /// Quantile by linear interpolation between order statistics (numpy's default, "type 7").

@@ -13,7 +13,8 @@ use crate::experiment::Replicate;
 use crate::plot::{self, BandSeries, SeriesColor, ShareChart};
 use crate::scenario::{Scenario, to_toml_string};
 pub use files::{ensure_dir, write_atomic};
-pub use metrics::{REPORTERS, RegionMetrics, Reporter, describe, quantile, region_metrics};
+pub use metrics::{REPORTERS, RegionMetrics, Reporter, describe, metrics, quantile, region_metrics};
+use crate::model::Scope;
 
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
@@ -39,8 +40,9 @@ pub struct RunInfo {
 }
 
 /// Names of the files a run writes, in the order they are written.
-pub const RUN_FILES: [&str; 7] = [
+pub const RUN_FILES: [&str; 8] = [
     "timeseries.csv",
+    "sectors.csv",
     "vendors.csv",
     "vendor_state.csv",
     "summary.csv",
@@ -54,9 +56,9 @@ fn num(x: f64) -> String {
     format!("{x:.6}")
 }
 
-/// The region columns: `world` (None) then every region.
-fn region_list(s: &Scenario) -> Vec<(Option<usize>, &str)> {
-    std::iter::once((None, "world")).chain(s.regions.iter().enumerate().map(|(i, r)| (Some(i), r.id.as_str()))).collect()
+/// The region rows: `world` then every region.
+fn region_list(s: &Scenario) -> Vec<(Scope, &str)> {
+    std::iter::once((Scope::WORLD, "world")).chain(s.regions.iter().enumerate().map(|(i, r)| (Scope::region(i), r.id.as_str()))).collect()
 }
 
 /// SHA-256 of the resolved scenario text, hex.
@@ -84,10 +86,34 @@ pub fn timeseries_csv(s: &Scenario, runs: &[Replicate]) -> Vec<u8> {
         run.records.iter().enumerate().flat_map(move |(step, record)| {
             let date = s.simulation.start.plus(step as i32).to_string();
             regions.iter().map(move |&(r, id)| {
-                let m = region_metrics(s, record, r);
+                let m = metrics(s, record, r);
                 let mut row = vec![run.seed.to_string(), step.to_string(), date.clone(), id.to_string()];
                 row.extend(REPORTERS.iter().map(|rep| num((rep.get)(&m))));
                 row
+            })
+        })
+    });
+    csv_bytes(&header, rows)
+}
+
+/// `sectors.csv`: the same figures by sector, for the world and every region.
+pub fn sectors_csv(s: &Scenario, runs: &[Replicate]) -> Vec<u8> {
+    let mut header = vec!["seed", "step", "date", "region", "sector"];
+    header.extend(REPORTERS.iter().map(|r| r.name));
+    let regions = region_list(s);
+    let regions = &regions;
+    let rows = runs.iter().flat_map(|run| {
+        run.records.iter().enumerate().flat_map(move |(step, record)| {
+            let date = s.simulation.start.plus(step as i32).to_string();
+            regions.iter().flat_map(move |&(scope, region)| {
+                let date = date.clone();
+                s.sectors.iter().enumerate().map(move |(x, sector)| {
+                    let m = metrics(s, record, Scope { sector: Some(x), ..scope });
+                    let mut row =
+                        vec![run.seed.to_string(), step.to_string(), date.clone(), region.to_string(), sector.id.clone()];
+                    row.extend(REPORTERS.iter().map(|rep| num((rep.get)(&m))));
+                    row
+                })
             })
         })
     });
@@ -149,8 +175,8 @@ pub fn vendor_state_csv(s: &Scenario, runs: &[Replicate]) -> Vec<u8> {
 }
 
 /// Every reporter of every region at every step, one vector of values across seeds.
-fn across_seeds(s: &Scenario, runs: &[Replicate], step: usize, region: Option<usize>) -> Vec<RegionMetrics> {
-    runs.iter().map(|run| region_metrics(s, &run.records[step], region)).collect()
+fn across_seeds(s: &Scenario, runs: &[Replicate], step: usize, scope: Scope) -> Vec<RegionMetrics> {
+    runs.iter().map(|run| metrics(s, &run.records[step], scope)).collect()
 }
 
 /// `summary.csv`: mean and 5/50/95th percentiles across seeds.
@@ -181,7 +207,7 @@ pub fn open_share_chart(s: &Scenario, runs: &[Replicate]) -> ShareChart {
     let mut closed =
         BandSeries { label: "Proprietary".into(), color: SeriesColor::Proprietary, median: vec![], p05: vec![], p95: vec![] };
     for step in 0..steps {
-        let shares: Vec<f64> = across_seeds(s, runs, step, None).iter().map(|m| m.open_share_usage).collect();
+        let shares: Vec<f64> = across_seeds(s, runs, step, Scope::WORLD).iter().map(|m| m.open_share_usage).collect();
         let [_, p05, p50, p95] = describe(&shares);
         open.median.push(p50);
         open.p05.push(p05);
@@ -245,8 +271,9 @@ pub fn write_run(dir: &Path, s: &Scenario, runs: &[Replicate], info: &RunInfo) -
         resolved_scenario: to_toml_string(s),
     };
     let manifest = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
-    let contents: [(&str, Vec<u8>); 7] = [
+    let contents: [(&str, Vec<u8>); 8] = [
         ("timeseries.csv", timeseries_csv(s, runs)),
+        ("sectors.csv", sectors_csv(s, runs)),
         ("vendors.csv", vendors_csv(s, runs)),
         ("vendor_state.csv", vendor_state_csv(s, runs)),
         ("summary.csv", summary_csv(s, runs)),

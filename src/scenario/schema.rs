@@ -23,6 +23,8 @@ param_struct! {
             "Base seed of the random streams.";
         min_region_share: f64 = 0.02, Kind::float(0.0, 0.5), false, "share of agents",
             "Least share of agents given to any region; small regions are over-sampled and weighted down so world figures stay unbiased.";
+        min_sector_share: f64 = 0.1, Kind::float(0.0, 0.5), false, "share of a region's agents",
+            "Least share of a region's agents given to any sector; rare sectors (large enterprises) are over-sampled and weighted down.";
     }
 }
 
@@ -59,6 +61,8 @@ param_struct! {
             "Logit scale: P(k) is proportional to exp(U_k / noise).";
         capability_weight: f64 = 8.0, WEIGHT, true, "utility per unit shortfall",
             "Penalty per unit by which a model falls short of the sector's need (as a fraction of the frontier).";
+        quality_weight: f64 = 0.0, WEIGHT, true, "utility per frontier",
+            "Value of capability itself: this times the model's capability as a fraction of the best model's.";
         cost_weight: f64 = 1.0, WEIGHT, true, "utility per budget",
             "Penalty per unit of monthly cost divided by monthly AI budget, times the sector's price sensitivity.";
         sovereignty_weight: f64 = 1.0, WEIGHT, true, "utility",
@@ -115,6 +119,10 @@ param_struct! {
             "Share of capability growth lost by a vendor with no compute access (linear in between).";
         price_floor: f64 = 0.3, Kind::UNIT, true, "share of base price",
             "Lowest price a closed vendor's price response can reach, relative to its base price.";
+        usage_growth: f64 = 0.0, Kind::float(-10.0, 10.0), true, "per year (log)",
+            "Growth of tokens used per employee (longer contexts, reasoning, agents).";
+        budget_growth: f64 = 0.0, Kind::float(-10.0, 10.0), true, "per year (log)",
+            "Growth of AI budgets per employee.";
     }
 }
 
