@@ -33,15 +33,20 @@ pub fn names() -> Vec<&'static str> {
     SHIPPED.iter().map(|s| s.file.trim_end_matches(".toml")).collect()
 }
 
-/// The first line of the scenario's leading comment: what it is for.
+/// The first sentence of the scenario's leading comment: what it is for.
 pub fn summary(shipped: &Shipped) -> String {
-    shipped
+    let paragraph: Vec<&str> = shipped
         .text
         .lines()
         .map(str::trim)
         .take_while(|l| l.starts_with('#'))
         .map(|l| l.trim_start_matches('#').trim())
-        .find(|l| !l.is_empty())
-        .unwrap_or("")
-        .to_string()
+        .skip_while(|l| l.is_empty())
+        .take_while(|l| !l.is_empty())
+        .collect();
+    let text = paragraph.join(" ");
+    match text.find(". ") {
+        Some(end) => text[..=end].to_string(),
+        None => text,
+    }
 }
