@@ -13,7 +13,11 @@ use aiadopt::scenario::{self, ScenarioError, embedded};
 use aiadopt::{experiment, output};
 
 #[derive(Parser, Debug)]
-#[command(name = "aiadopt", version, about = "Agent-based simulation of open-weight vs proprietary AI adoption around the world")]
+#[command(
+    name = "aiadopt",
+    version,
+    about = "Agent-based simulation of open-weight vs proprietary AI adoption around the world"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -92,7 +96,11 @@ pub fn main() -> ExitCode {
         Err(e) => {
             let bad_input = e.downcast_ref::<ScenarioError>().is_some() || e.downcast_ref::<BadInput>().is_some();
             if let Some(ScenarioError::Invalid(d)) = e.downcast_ref::<ScenarioError>() {
-                eprintln!("error: the scenario is not valid ({} problem{}):", d.len(), if d.len() == 1 { "" } else { "s" });
+                eprintln!(
+                    "error: the scenario is not valid ({} problem{}):",
+                    d.len(),
+                    if d.len() == 1 { "" } else { "s" }
+                );
                 for problem in d {
                     eprintln!("  {problem}");
                 }
@@ -167,7 +175,8 @@ fn run(args: RunArgs) -> Result<()> {
 fn report(s: &scenario::Scenario, runs: &[experiment::Replicate], out: &std::path::Path, seconds: f64) -> Result<()> {
     let last = s.simulation.months as usize;
     let median = |step: usize| {
-        let v: Vec<f64> = runs.iter().map(|r| output::region_metrics(s, &r.records[step], None).open_share_usage).collect();
+        let v: Vec<f64> =
+            runs.iter().map(|r| output::region_metrics(s, &r.records[step], None).open_share_usage).collect();
         output::describe(&v)[2] * 100.0
     };
     let mut o = std::io::stdout().lock();

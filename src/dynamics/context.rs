@@ -35,9 +35,10 @@ pub struct Context {
     pub affordability: f64,
     pub noise: f64,
     pub network_weight: f64,
-    /// Monthly Bass rates: p by region, and q.
+    /// Bass rates per year: p by region, and q; and exp(-(p + q) / 12) by region.
     pub innovation: Vec<f64>,
     pub imitation: f64,
+    pub bass_decay: Vec<f64>,
     /// Adopted share of all organisations, for global mixing (None under network mixing).
     pub global_adopted: Option<f64>,
     pub review_probability: f64,
@@ -80,7 +81,8 @@ impl Context {
         let mut self_fixed = vec![f64::INFINITY; nr * nv];
         let mut self_per_mtok = vec![f64::INFINITY; nr * nv];
         for (r, region) in s.regions.iter().enumerate() {
-            let gpu_month = if region.compute_access > 0.0 { h.gpu_month_usd / region.compute_access } else { f64::INFINITY };
+            let gpu_month =
+                if region.compute_access > 0.0 { h.gpu_month_usd / region.compute_access } else { f64::INFINITY };
             for (k, v) in s.vendors.iter().enumerate() {
                 self_fixed[r * nv + k] = v.hardware / h.gpu_memory_gb * gpu_month;
                 self_per_mtok[r * nv + k] = gpu_month / h.gpu_mtok_per_month;
@@ -100,8 +102,13 @@ impl Context {
                     }
                     let origin = layout.vendor_origin[k];
                     let origin_id = &layout.origins[origin];
-                    let trust = region.trust.get(origin_id).copied().unwrap_or(crate::scenario::path::DEFAULT_ORIGIN_VALUE);
-                    let local = region.localisation.get(origin_id).copied().unwrap_or(crate::scenario::path::DEFAULT_ORIGIN_VALUE);
+                    let trust =
+                        region.trust.get(origin_id).copied().unwrap_or(crate::scenario::path::DEFAULT_ORIGIN_VALUE);
+                    let local = region
+                        .localisation
+                        .get(origin_id)
+                        .copied()
+                        .unwrap_or(crate::scenario::path::DEFAULT_ORIGIN_VALUE);
                     let shortfall = (sector.capability_need - v.capability / frontier).max(0.0);
                     let foreign_closed = !v.open && home != Some(origin);
                     let common = -c.capability_weight * shortfall
@@ -141,12 +148,21 @@ impl Context {
             affordability: c.affordability,
             noise: c.noise,
             network_weight: c.network_weight,
-            innovation: s.regions.iter().map(|r| r.innovation / 12.0).collect(),
-            imitation: s.adoption.imitation / 12.0,
+            innovation: s.regions.iter().map(|r| r.innovation).collect(),
+            imitation: s.adoption.imitation,
+            bass_decay: s.regions.iter().map(|r| (-(r.innovation + s.adoption.imitation) / 12.0).exp()).collect(),
             global_adopted: (s.adoption.mixing == "global").then_some(adopted_share),
             review_probability: 1.0 - (-s.adoption.review_rate / 12.0).exp(),
             lock_in,
         }
+    }
+
+    /// Probability that a non-adopter of `region` adopts this month when the adopted share
+    /// it sees is `a`: the Bass model's transition over one month starting from share `a`,
+    /// so that with global mixing the monthly steps follow the continuous curve exactly.
+    #[inline]
+    pub fn adoption_probability(&self, region: usize, a: f64) -> f64 {
+        bass_month(self.innovation[region], self.imitation, a, self.bass_decay[region])
     }
 
     #[inline]
@@ -261,5 +277,46 @@ impl Context {
             .collect();
         let total: f64 = w.iter().sum();
         w.iter().map(|x| x / total).collect()
+    }
+}
+
+/// Share of non-adopters who adopt within a month under dF/dt = (p + qF)(1 - F) from F = a;
+/// `decay` is exp(-(p + q) / 12). Solves the Bass equation from a over one month.
+pub fn bass_month(p: f64, q: f64, a: f64, decay: f64) -> f64 {
+    let a = a.clamp(0.0, 1.0);
+    let force = p + q * a;
+    if force <= 0.0 || a >= 1.0 {
+        return 0.0;
+    }
+    // F(t) = (1 - C e^{-(p+q)t}) / (1 + K e^{-(p+q)t}) with C, K fixed by F(0) = a.
+    let c = p * (1.0 - a) / force;
+    let k = q * (1.0 - a) / force;
+    let next = (1.0 - c * decay) / (1.0 + k * decay);
+    ((next - a) / (1.0 - a)).clamp(0.0, 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bass_month;
+
+    #[test]
+    fn bass_month_composes_to_the_closed_form() {
+        let (p, q) = (0.03, 0.38);
+        let decay = (-(p + q) / 12.0f64).exp();
+        let mut f = 0.0;
+        for _ in 0..120 {
+            f += (1.0 - f) * bass_month(p, q, f, decay);
+        }
+        let e = (-(p + q) * 10.0f64).exp();
+        let exact = (1.0 - e) / (1.0 + q / p * e);
+        assert!((f - exact).abs() < 1e-12, "{f} vs {exact}");
+    }
+
+    #[test]
+    fn bass_month_edge_cases() {
+        assert_eq!(bass_month(0.0, 0.5, 0.0, 1.0), 0.0, "no innovation and nobody to imitate");
+        assert_eq!(bass_month(0.1, 0.5, 1.0, 0.9), 0.0);
+        let only_innovation = bass_month(0.12, 0.0, 0.3, (-0.01f64).exp());
+        assert!((only_innovation - (1.0 - (-0.01f64).exp())).abs() < 1e-12);
     }
 }

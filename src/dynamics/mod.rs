@@ -5,7 +5,9 @@ pub mod context;
 
 use rayon::prelude::*;
 
-use crate::model::{CHUNK, MAX_VENDORS, NONE, SELF_HOSTED, Scope, Tally, VendorSnapshot, World, holding_vendor, is_self_hosted, rng};
+use crate::model::{
+    CHUNK, MAX_VENDORS, NONE, SELF_HOSTED, Scope, Tally, VendorSnapshot, World, holding_vendor, is_self_hosted, rng,
+};
 use crate::scenario::{Change, Scenario, path};
 pub use context::{Chooser, Context, Option_};
 
@@ -64,8 +66,12 @@ fn apply_events(world: &mut World) {
 /// Applies a `set` or `scale` change; the scenario loader has checked that it succeeds.
 pub fn apply_change(scenario: &mut Scenario, change: &Change) {
     let result = match change {
-        Change::Set { path: p, value } => path::resolve(scenario, p).and_then(|r| path::set(scenario, &r, value.clone())),
-        Change::Scale { path: p, factor } => path::resolve(scenario, p).and_then(|r| path::scale(scenario, &r, *factor)),
+        Change::Set { path: p, value } => {
+            path::resolve(scenario, p).and_then(|r| path::set(scenario, &r, value.clone()))
+        }
+        Change::Scale { path: p, factor } => {
+            path::resolve(scenario, p).and_then(|r| path::scale(scenario, &r, *factor))
+        }
     };
     debug_assert!(result.is_ok(), "event change {change:?} failed after validation: {result:?}");
 }
@@ -179,8 +185,7 @@ fn decide(world: &World, ctx: &Context, i: usize, rng: &mut rand_chacha::ChaCha8
                 Some(share) => share,
                 None => contact_shares(world, i, &mut social),
             };
-            let hazard = 1.0 - (-(ctx.innovation[who.region] + ctx.imitation * adopted)).exp();
-            if rng::unit(rng) >= hazard {
+            if rng::unit(rng) >= ctx.adoption_probability(who.region, adopted) {
                 return (NONE, 0);
             }
             if ctx.global_adopted.is_some() {
@@ -207,7 +212,13 @@ fn decide(world: &World, ctx: &Context, i: usize, rng: &mut rand_chacha::ChaCha8
 }
 
 /// Draws a vendor by logit over the feasible options; NONE if nothing is feasible.
-fn choose(ctx: &Context, who: &Chooser, social: &[f64], current: Option<(usize, u16)>, rng: &mut rand_chacha::ChaCha8Rng) -> (u8, u16) {
+fn choose(
+    ctx: &Context,
+    who: &Chooser,
+    social: &[f64],
+    current: Option<(usize, u16)>,
+    rng: &mut rand_chacha::ChaCha8Rng,
+) -> (u8, u16) {
     let mut utility = [f64::NEG_INFINITY; MAX_VENDORS];
     let mut hosted = [false; MAX_VENDORS];
     if ctx.utilities(who, social, current, &mut utility, &mut hosted) == 0 {

@@ -274,7 +274,8 @@ fn population(s: &Scenario, layout: &Layout, seed: u64) -> Agents {
             let n = layout.region_start[r + 1] - layout.region_start[r];
             let mut rng = rng::stream(seed, rng::Purpose::Population, 0, r as u32);
             let counts = sector_allocation(s, n);
-            let mut sector: Vec<u8> = counts.iter().enumerate().flat_map(|(x, &c)| std::iter::repeat_n(x as u8, c)).collect();
+            let mut sector: Vec<u8> =
+                counts.iter().enumerate().flat_map(|(x, &c)| std::iter::repeat_n(x as u8, c)).collect();
             for i in (1..sector.len()).rev() {
                 let j = rng::below(&mut rng, (i + 1) as u32) as usize;
                 sector.swap(i, j);
@@ -287,14 +288,7 @@ fn population(s: &Scenario, layout: &Layout, seed: u64) -> Agents {
                 size.push((sec.size * (sec.size_dispersion * rng::normal(&mut rng)).exp()).max(1.0) as f32);
                 intensity.push((sigma_u * rng::normal(&mut rng) - 0.5 * sigma_u * sigma_u).exp() as f32);
             }
-            Agents {
-                region: vec![r as u8; n],
-                sector,
-                size,
-                intensity,
-                holding: vec![NONE; n],
-                tenure: vec![0; n],
-            }
+            Agents { region: vec![r as u8; n], sector, size, intensity, holding: vec![NONE; n], tenure: vec![0; n] }
         })
         .collect();
     let mut all = Agents::default();

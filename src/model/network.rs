@@ -3,8 +3,8 @@
 
 use rayon::prelude::*;
 
-use super::rng::{self, Purpose};
 use super::CHUNK;
+use super::rng::{self, Purpose};
 use crate::scenario::Network;
 
 /// Contacts of every agent, `degree` per agent, as a flat array of agent indices.

@@ -26,13 +26,48 @@ pub struct Reporter {
 }
 
 pub const REPORTERS: &[Reporter] = &[
-    Reporter { name: "adoption", unit: "share 0..1", definition: "organisations using any AI vendor / all organisations", get: |m| m.adoption },
-    Reporter { name: "open_share_orgs", unit: "share 0..1", definition: "adopters whose vendor is open-weight / adopters", get: |m| m.open_share_orgs },
-    Reporter { name: "open_share_usage", unit: "share 0..1", definition: "tokens processed by open-weight models / all tokens of adopters", get: |m| m.open_share_usage },
-    Reporter { name: "open_share_spend", unit: "share 0..1", definition: "USD spent on open-weight models (API bills or self-hosting GPUs) / all AI spend", get: |m| m.open_share_spend },
-    Reporter { name: "self_hosted_share", unit: "share 0..1", definition: "adopters running an open model on their own or local hardware / adopters", get: |m| m.self_hosted_share },
-    Reporter { name: "domestic_share_usage", unit: "share 0..1", definition: "tokens processed by vendors of the region's home origin / all tokens (0 where the region has no vendor of its own; world: domestic tokens of all regions / all tokens)", get: |m| m.domestic_share_usage },
-    Reporter { name: "spend_per_adopter_usd", unit: "USD per month", definition: "AI spend of adopters / adopters", get: |m| m.spend_per_adopter_usd },
+    Reporter {
+        name: "adoption",
+        unit: "share 0..1",
+        definition: "organisations using any AI vendor / all organisations",
+        get: |m| m.adoption,
+    },
+    Reporter {
+        name: "open_share_orgs",
+        unit: "share 0..1",
+        definition: "adopters whose vendor is open-weight / adopters",
+        get: |m| m.open_share_orgs,
+    },
+    Reporter {
+        name: "open_share_usage",
+        unit: "share 0..1",
+        definition: "tokens processed by open-weight models / all tokens of adopters",
+        get: |m| m.open_share_usage,
+    },
+    Reporter {
+        name: "open_share_spend",
+        unit: "share 0..1",
+        definition: "USD spent on open-weight models (API bills or self-hosting GPUs) / all AI spend",
+        get: |m| m.open_share_spend,
+    },
+    Reporter {
+        name: "self_hosted_share",
+        unit: "share 0..1",
+        definition: "adopters running an open model on their own or local hardware / adopters",
+        get: |m| m.self_hosted_share,
+    },
+    Reporter {
+        name: "domestic_share_usage",
+        unit: "share 0..1",
+        definition: "tokens processed by vendors of the region's home origin / all tokens (0 where the region has no vendor of its own; world: domestic tokens of all regions / all tokens)",
+        get: |m| m.domestic_share_usage,
+    },
+    Reporter {
+        name: "spend_per_adopter_usd",
+        unit: "USD per month",
+        definition: "AI spend of adopters / adopters",
+        get: |m| m.spend_per_adopter_usd,
+    },
 ];
 
 fn ratio(a: f64, b: f64) -> f64 {

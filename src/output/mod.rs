@@ -10,11 +10,11 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::experiment::Replicate;
+use crate::model::Scope;
 use crate::plot::{self, BandSeries, SeriesColor, ShareChart};
 use crate::scenario::{Scenario, to_toml_string};
 pub use files::{ensure_dir, write_atomic};
 pub use metrics::{REPORTERS, RegionMetrics, Reporter, describe, metrics, quantile, region_metrics};
-use crate::model::Scope;
 
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
@@ -58,7 +58,9 @@ fn num(x: f64) -> String {
 
 /// The region rows: `world` then every region.
 fn region_list(s: &Scenario) -> Vec<(Scope, &str)> {
-    std::iter::once((Scope::WORLD, "world")).chain(s.regions.iter().enumerate().map(|(i, r)| (Scope::region(i), r.id.as_str()))).collect()
+    std::iter::once((Scope::WORLD, "world"))
+        .chain(s.regions.iter().enumerate().map(|(i, r)| (Scope::region(i), r.id.as_str())))
+        .collect()
 }
 
 /// SHA-256 of the resolved scenario text, hex.
@@ -109,8 +111,13 @@ pub fn sectors_csv(s: &Scenario, runs: &[Replicate]) -> Vec<u8> {
                 let date = date.clone();
                 s.sectors.iter().enumerate().map(move |(x, sector)| {
                     let m = metrics(s, record, Scope { sector: Some(x), ..scope });
-                    let mut row =
-                        vec![run.seed.to_string(), step.to_string(), date.clone(), region.to_string(), sector.id.clone()];
+                    let mut row = vec![
+                        run.seed.to_string(),
+                        step.to_string(),
+                        date.clone(),
+                        region.to_string(),
+                        sector.id.clone(),
+                    ];
                     row.extend(REPORTERS.iter().map(|rep| num((rep.get)(&m))));
                     row
                 })
@@ -193,7 +200,16 @@ pub fn summary_csv(s: &Scenario, runs: &[Replicate]) -> Vec<u8> {
             REPORTERS.iter().map(move |rep| {
                 let v: Vec<f64> = values.iter().map(rep.get).collect();
                 let [mean, p05, p50, p95] = describe(&v);
-                vec![step.to_string(), date.clone(), id.to_string(), rep.name.to_string(), num(mean), num(p05), num(p50), num(p95)]
+                vec![
+                    step.to_string(),
+                    date.clone(),
+                    id.to_string(),
+                    rep.name.to_string(),
+                    num(mean),
+                    num(p05),
+                    num(p50),
+                    num(p95),
+                ]
             })
         })
     });
@@ -203,9 +219,15 @@ pub fn summary_csv(s: &Scenario, runs: &[Replicate]) -> Vec<u8> {
 /// The world open share by usage, and proprietary beside it, median and 5-95% band.
 pub fn open_share_chart(s: &Scenario, runs: &[Replicate]) -> ShareChart {
     let steps = runs.first().map_or(0, |r| r.records.len());
-    let mut open = BandSeries { label: "Open-weight".into(), color: SeriesColor::Open, median: vec![], p05: vec![], p95: vec![] };
-    let mut closed =
-        BandSeries { label: "Proprietary".into(), color: SeriesColor::Proprietary, median: vec![], p05: vec![], p95: vec![] };
+    let mut open =
+        BandSeries { label: "Open-weight".into(), color: SeriesColor::Open, median: vec![], p05: vec![], p95: vec![] };
+    let mut closed = BandSeries {
+        label: "Proprietary".into(),
+        color: SeriesColor::Proprietary,
+        median: vec![],
+        p05: vec![],
+        p95: vec![],
+    };
     for step in 0..steps {
         let shares: Vec<f64> = across_seeds(s, runs, step, Scope::WORLD).iter().map(|m| m.open_share_usage).collect();
         let [_, p05, p50, p95] = describe(&shares);

@@ -64,14 +64,8 @@ const LEGEND_ROW: f64 = 40.0;
 fn legend_layout(chart: &ShareChart, max_width: f64) -> Result<Vec<LegendItem>, PlotError> {
     let mut entries = Vec::with_capacity(chart.series.len());
     for s in &chart.series {
-        let (lines, _) = fit_lines(
-            &s.label,
-            LEGEND_SIZE,
-            LEGEND_SIZE,
-            max_width - SWATCH_W - SWATCH_GAP,
-            1,
-            Weight::Regular,
-        )?;
+        let (lines, _) =
+            fit_lines(&s.label, LEGEND_SIZE, LEGEND_SIZE, max_width - SWATCH_W - SWATCH_GAP, 1, Weight::Regular)?;
         let label = lines.into_iter().next().unwrap_or_default();
         let width = SWATCH_W + SWATCH_GAP + text_width(&label, LEGEND_SIZE, Weight::Regular)?;
         entries.push((label, width, colour(s.color)));
@@ -81,22 +75,13 @@ fn legend_layout(chart: &ShareChart, max_width: f64) -> Result<Vec<LegendItem>, 
     if one_row <= max_width {
         let mut x = 0.0;
         for (label, width, color) in entries {
-            items.push(LegendItem {
-                x,
-                row: 0,
-                label,
-                color,
-            });
+            items.push(LegendItem { x, row: 0, label, color });
             x += width + ITEM_GAP;
         }
     } else {
         let column = entries.iter().map(|e| e.1).fold(0.0, f64::max);
         let columns = (((max_width + ITEM_GAP) / (column + ITEM_GAP)).floor() as usize).max(1);
-        let pitch = if columns > 1 {
-            (max_width - column) / (columns - 1) as f64
-        } else {
-            0.0
-        };
+        let pitch = if columns > 1 { (max_width - column) / (columns - 1) as f64 } else { 0.0 };
         for (i, (label, _, color)) in entries.into_iter().enumerate() {
             items.push(LegendItem {
                 x: pitch.min(column + 2.0 * ITEM_GAP) * (i % columns) as f64,
@@ -124,15 +109,7 @@ fn text_block<DB: DrawingBackend>(
 ) -> Result<f64, PlotError> {
     let leading = 1.15 * size;
     for (i, line) in lines.iter().enumerate() {
-        Label {
-            text: line,
-            size,
-            weight,
-            color,
-            h: HPos::Left,
-            vertical: false,
-        }
-        .draw(
+        Label { text: line, size, weight, color, h: HPos::Left, vertical: false }.draw(
             root,
             surface,
             (x, top + leading * i as f64 + ASCENT_PER_SIZE * size),
@@ -158,37 +135,11 @@ pub(crate) fn draw_chart<DB: DrawingBackend>(
 
     // Header: title, subtitle, legend, stacked from the top. Long titles wrap
     // to a second line before they shrink.
-    let (title, title_size) =
-        fit_lines(&chart.title, TITLE_SIZE, 34.0, content_w, 2, Weight::Bold)?;
-    let mut y = text_block(
-        root,
-        surface,
-        &title,
-        title_size,
-        Weight::Bold,
-        INK,
-        MARGIN_LEFT,
-        MARGIN_TOP,
-    )?;
-    let (subtitle, subtitle_size) = fit_lines(
-        &chart.subtitle,
-        SUBTITLE_SIZE,
-        22.0,
-        content_w,
-        2,
-        Weight::Regular,
-    )?;
+    let (title, title_size) = fit_lines(&chart.title, TITLE_SIZE, 34.0, content_w, 2, Weight::Bold)?;
+    let mut y = text_block(root, surface, &title, title_size, Weight::Bold, INK, MARGIN_LEFT, MARGIN_TOP)?;
+    let (subtitle, subtitle_size) = fit_lines(&chart.subtitle, SUBTITLE_SIZE, 22.0, content_w, 2, Weight::Regular)?;
     if !subtitle.is_empty() {
-        y = text_block(
-            root,
-            surface,
-            &subtitle,
-            subtitle_size,
-            Weight::Regular,
-            SUBTLE_INK,
-            MARGIN_LEFT,
-            y + 8.0,
-        )?;
+        y = text_block(root, surface, &subtitle, subtitle_size, Weight::Regular, SUBTLE_INK, MARGIN_LEFT, y + 8.0)?;
     }
     y += 22.0;
 
@@ -197,20 +148,11 @@ pub(crate) fn draw_chart<DB: DrawingBackend>(
     for item in &legend {
         let row_mid = y + LEGEND_ROW * item.row as f64 + LEGEND_ROW / 2.0;
         let x0 = MARGIN_LEFT + item.x;
-        let swatch = [
-            surface.pt((x0, row_mid - SWATCH_H / 2.0)),
-            surface.pt((x0 + SWATCH_W, row_mid + SWATCH_H / 2.0)),
-        ];
-        root.draw(&Rectangle::new(
-            swatch,
-            item.color.mix(BAND_OPACITY).filled(),
-        ))
-        .map_err(backend_err)?;
+        let swatch =
+            [surface.pt((x0, row_mid - SWATCH_H / 2.0)), surface.pt((x0 + SWATCH_W, row_mid + SWATCH_H / 2.0))];
+        root.draw(&Rectangle::new(swatch, item.color.mix(BAND_OPACITY).filled())).map_err(backend_err)?;
         root.draw(&PathElement::new(
-            vec![
-                surface.pt((x0, row_mid)),
-                surface.pt((x0 + SWATCH_W, row_mid)),
-            ],
+            vec![surface.pt((x0, row_mid)), surface.pt((x0 + SWATCH_W, row_mid))],
             item.color.stroke_width(surface.stroke(LINE_WIDTH)),
         ))
         .map_err(backend_err)?;
@@ -222,27 +164,13 @@ pub(crate) fn draw_chart<DB: DrawingBackend>(
             h: HPos::Left,
             vertical: false,
         }
-        .draw(
-            root,
-            surface,
-            (
-                x0 + SWATCH_W + SWATCH_GAP,
-                row_mid + CAP_PER_SIZE * LEGEND_SIZE / 2.0,
-            ),
-        )?;
+        .draw(root, surface, (x0 + SWATCH_W + SWATCH_GAP, row_mid + CAP_PER_SIZE * LEGEND_SIZE / 2.0))?;
     }
     y += LEGEND_ROW * legend_rows as f64 + 22.0;
 
     // Footer, from the bottom up: source line, x-axis title, tick labels.
     let source_baseline = h - MARGIN_BOTTOM - (1.0 - ASCENT_PER_SIZE) * SOURCE_SIZE;
-    let (source, source_size) = fit_lines(
-        &chart.source,
-        SOURCE_SIZE,
-        16.0,
-        content_w,
-        1,
-        Weight::Regular,
-    )?;
+    let (source, source_size) = fit_lines(&chart.source, SOURCE_SIZE, 16.0, content_w, 1, Weight::Regular)?;
     Label {
         text: source.first().map_or("", String::as_str),
         size: source_size,
@@ -302,20 +230,10 @@ pub(crate) fn draw_chart<DB: DrawingBackend>(
             h: HPos::Right,
             vertical: false,
         }
-        .draw(
-            root,
-            surface,
-            (plot_left - 14.0, gy + CAP_PER_SIZE * TICK_SIZE / 2.0),
-        )?;
+        .draw(root, surface, (plot_left - 14.0, gy + CAP_PER_SIZE * TICK_SIZE / 2.0))?;
     }
-    let (y_label, y_label_size) = fit_lines(
-        &chart.y_label,
-        AXIS_TITLE_SIZE,
-        22.0,
-        plot_bottom - plot_top,
-        1,
-        Weight::Regular,
-    )?;
+    let (y_label, y_label_size) =
+        fit_lines(&chart.y_label, AXIS_TITLE_SIZE, 22.0, plot_bottom - plot_top, 1, Weight::Regular)?;
     Label {
         text: y_label.first().map_or("", String::as_str),
         size: y_label_size,
@@ -324,49 +242,30 @@ pub(crate) fn draw_chart<DB: DrawingBackend>(
         h: HPos::Center,
         vertical: true,
     }
-    .draw(
-        root,
-        surface,
-        (
-            MARGIN_LEFT + ASCENT_PER_SIZE * y_label_size,
-            (plot_top + plot_bottom) / 2.0,
-        ),
-    )?;
+    .draw(root, surface, (MARGIN_LEFT + ASCENT_PER_SIZE * y_label_size, (plot_top + plot_bottom) / 2.0))?;
 
     // Bands under every line, so no band hides another series' median.
     for s in &chart.series {
         let upper = s.p95.iter().enumerate().map(|(i, &v)| (i, v));
         let lower = s.p05.iter().enumerate().rev().map(|(i, &v)| (i, v));
-        let mut outline: Vec<(i32, i32)> = upper
-            .chain(lower)
-            .map(|(i, v)| surface.pt((x_of(i as f64), y_of(v))))
-            .collect();
+        let mut outline: Vec<(i32, i32)> =
+            upper.chain(lower).map(|(i, v)| surface.pt((x_of(i as f64), y_of(v)))).collect();
         // Long series put many months on one pixel; repeated vertices only
         // cost time and can confuse the rasteriser's polygon filling.
         outline.dedup();
-        root.draw(&Polygon::new(
-            outline,
-            colour(s.color).mix(BAND_OPACITY).filled(),
-        ))
-        .map_err(backend_err)?;
+        root.draw(&Polygon::new(outline, colour(s.color).mix(BAND_OPACITY).filled())).map_err(backend_err)?;
     }
 
     // Time axis: baseline, ticks and labels.
     root.draw(&PathElement::new(
-        vec![
-            surface.pt((plot_left, plot_bottom)),
-            surface.pt((plot_right, plot_bottom)),
-        ],
+        vec![surface.pt((plot_left, plot_bottom)), surface.pt((plot_right, plot_bottom))],
         AXIS_LINE.stroke_width(surface.stroke(2.0)),
     ))
     .map_err(backend_err)?;
     for &i in &axis.minor {
         let tx = x_of(i as f64);
         root.draw(&PathElement::new(
-            vec![
-                surface.pt((tx, plot_bottom)),
-                surface.pt((tx, plot_bottom + tick_len / 2.0)),
-            ],
+            vec![surface.pt((tx, plot_bottom)), surface.pt((tx, plot_bottom + tick_len / 2.0))],
             AXIS_LINE.stroke_width(surface.stroke(1.5)),
         ))
         .map_err(backend_err)?;
@@ -374,10 +273,7 @@ pub(crate) fn draw_chart<DB: DrawingBackend>(
     for tick in &axis.major {
         let tx = x_of(tick.index as f64);
         root.draw(&PathElement::new(
-            vec![
-                surface.pt((tx, plot_bottom)),
-                surface.pt((tx, plot_bottom + tick_len)),
-            ],
+            vec![surface.pt((tx, plot_bottom)), surface.pt((tx, plot_bottom + tick_len))],
             AXIS_LINE.stroke_width(surface.stroke(2.0)),
         ))
         .map_err(backend_err)?;
@@ -399,26 +295,15 @@ pub(crate) fn draw_chart<DB: DrawingBackend>(
         h: HPos::Center,
         vertical: false,
     }
-    .draw(
-        root,
-        surface,
-        ((plot_left + plot_right) / 2.0, x_title_baseline),
-    )?;
+    .draw(root, surface, ((plot_left + plot_right) / 2.0, x_title_baseline))?;
 
     for s in &chart.series {
-        let mut points: Vec<(i32, i32)> = s
-            .median
-            .iter()
-            .enumerate()
-            .map(|(i, &v)| surface.pt((x_of(i as f64), y_of(v))))
-            .collect();
+        let mut points: Vec<(i32, i32)> =
+            s.median.iter().enumerate().map(|(i, &v)| surface.pt((x_of(i as f64), y_of(v)))).collect();
         // Zero-length segments would give the stroke polygoniser no direction.
         points.dedup();
-        root.draw(&PathElement::new(
-            points,
-            colour(s.color).stroke_width(surface.stroke(LINE_WIDTH)),
-        ))
-        .map_err(backend_err)?;
+        root.draw(&PathElement::new(points, colour(s.color).stroke_width(surface.stroke(LINE_WIDTH))))
+            .map_err(backend_err)?;
     }
     Ok(())
 }

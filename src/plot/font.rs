@@ -17,14 +17,8 @@ pub(crate) const FAMILY: &str = "DejaVu Sans";
 /// fall back to a similarly wide face rather than their default serif.
 pub(crate) const SVG_FONT_STACK: &str = "DejaVu Sans, Bitstream Vera Sans, Verdana, sans-serif";
 
-static REGULAR: &[u8] = include_bytes!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/assets/fonts/DejaVuSans.ttf"
-));
-static BOLD: &[u8] = include_bytes!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/assets/fonts/DejaVuSans-Bold.ttf"
-));
+static REGULAR: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/DejaVuSans.ttf"));
+static BOLD: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/DejaVuSans-Bold.ttf"));
 
 // DejaVu Sans metrics (font units): ab_glyph scales a font so that
 // ascent - descent equals the requested pixel size, whereas SVG's font-size
@@ -89,11 +83,7 @@ fn wrap(text: &str, size: f64, max_width: f64, weight: Weight) -> Result<Vec<Str
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
-        let candidate = if line.is_empty() {
-            word.to_string()
-        } else {
-            format!("{line} {word}")
-        };
+        let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
         if line.is_empty() || text_width(&candidate, size, weight)? <= max_width {
             line = candidate;
         } else {
@@ -160,10 +150,7 @@ pub(crate) fn fit_lines(
         let rest = lines.split_off(max_lines - 1).join(" ");
         lines.push(rest);
     }
-    let lines = lines
-        .iter()
-        .map(|l| truncate(l, min_size, max_width, weight))
-        .collect::<Result<_, _>>()?;
+    let lines = lines.iter().map(|l| truncate(l, min_size, max_width, weight)).collect::<Result<_, _>>()?;
     Ok((lines, min_size))
 }
 
@@ -228,10 +215,7 @@ impl Label<'_> {
             TextMode::Raster => (device_size, device_size / 2.0),
             // Scale the plotters size so that SVG's font-size (plotters writes
             // size / 1.24) equals the em size the raster path uses.
-            TextMode::Svg => (
-                device_size * EM_PER_SIZE * 1.24,
-                0.76 * device_size * EM_PER_SIZE,
-            ),
+            TextMode::Svg => (device_size * EM_PER_SIZE * 1.24, 0.76 * device_size * EM_PER_SIZE),
         };
         let (x, y) = (at.0 * surface.scale, at.1 * surface.scale);
         let (anchor_x, anchor_y, transform) = if self.vertical {
@@ -244,12 +228,8 @@ impl Label<'_> {
             .transform(transform)
             .color(&self.color)
             .pos(Pos::new(self.h, VPos::Top));
-        area.draw(&Text::new(
-            self.text,
-            (anchor_x.round() as i32, anchor_y.round() as i32),
-            style,
-        ))
-        .map_err(|e| PlotError::Backend(e.to_string()))
+        area.draw(&Text::new(self.text, (anchor_x.round() as i32, anchor_y.round() as i32), style))
+            .map_err(|e| PlotError::Backend(e.to_string()))
     }
 }
 

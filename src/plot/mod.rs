@@ -96,16 +96,8 @@ pub fn render_svg(chart: &ShareChart) -> Result<String, PlotError> {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
-        draw_chart(
-            &root,
-            chart,
-            Surface {
-                scale: 1.0,
-                text: TextMode::Svg,
-            },
-        )?;
-        root.present()
-            .map_err(|e| PlotError::Backend(e.to_string()))?;
+        draw_chart(&root, chart, Surface { scale: 1.0, text: TextMode::Svg })?;
+        root.present().map_err(|e| PlotError::Backend(e.to_string()))?;
     }
     Ok(tidy_svg(&svg))
 }
@@ -165,16 +157,8 @@ pub fn render_png(chart: &ShareChart) -> Result<Vec<u8>, PlotError> {
     let mut big = vec![0u8; big_w as usize * big_h as usize * 3];
     {
         let root = BitMapBackend::with_buffer(&mut big, (big_w, big_h)).into_drawing_area();
-        draw_chart(
-            &root,
-            chart,
-            Surface {
-                scale: f64::from(SUPERSAMPLE),
-                text: TextMode::Raster,
-            },
-        )?;
-        root.present()
-            .map_err(|e| PlotError::Backend(e.to_string()))?;
+        draw_chart(&root, chart, Surface { scale: f64::from(SUPERSAMPLE), text: TextMode::Raster })?;
+        root.present().map_err(|e| PlotError::Backend(e.to_string()))?;
     }
     let small = downsample(&big, big_w as usize, SUPERSAMPLE as usize);
     let mut png = Vec::new();
@@ -241,9 +225,11 @@ fn validate(chart: &ShareChart) -> Result<(), PlotError> {
                     chart.series[0].label
                 ));
             }
-            if let Some((i, v)) = values.iter().enumerate().find(|(_, v)| {
-                !v.is_finite() || **v < -RANGE_TOLERANCE || **v > 1.0 + RANGE_TOLERANCE
-            }) {
+            if let Some((i, v)) = values
+                .iter()
+                .enumerate()
+                .find(|(_, v)| !v.is_finite() || **v < -RANGE_TOLERANCE || **v > 1.0 + RANGE_TOLERANCE)
+            {
                 return bad(format!(
                     "series {:?} {name} month {i} is {v}; shares must be finite fractions in 0..1",
                     s.label
@@ -269,8 +255,7 @@ mod tests {
                 0.30 + 0.30 * t * t * (3.0 - 2.0 * t) + 0.01 * (i as f64 * 0.5).sin()
             })
             .collect();
-        let band =
-            |v: &[f64], d: f64| -> Vec<f64> { v.iter().map(|x| (x + d).clamp(0.0, 1.0)).collect() };
+        let band = |v: &[f64], d: f64| -> Vec<f64> { v.iter().map(|x| (x + d).clamp(0.0, 1.0)).collect() };
         let prop: Vec<f64> = open.iter().map(|x| 1.0 - x).collect();
         ShareChart {
             title: "Open-weight share of AI use, world".into(),
@@ -410,9 +395,8 @@ mod tests {
         let months = 1200;
         let series: Vec<BandSeries> = (0..12)
             .map(|k| {
-                let median: Vec<f64> = (0..months)
-                    .map(|i| ((i as f64 / 97.0 + k as f64).sin() * 0.4 + 0.5).clamp(0.0, 1.0))
-                    .collect();
+                let median: Vec<f64> =
+                    (0..months).map(|i| ((i as f64 / 97.0 + k as f64).sin() * 0.4 + 0.5).clamp(0.0, 1.0)).collect();
                 BandSeries {
                     label: format!("Region {k} (open-weight)"),
                     color: SeriesColor::Palette(k),
@@ -455,9 +439,7 @@ mod tests {
         let chart = sample_chart();
         let reference = render_svg(&chart).unwrap();
         std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..4)
-                .map(|_| scope.spawn(|| render_svg(&chart).unwrap()))
-                .collect();
+            let handles: Vec<_> = (0..4).map(|_| scope.spawn(|| render_svg(&chart).unwrap())).collect();
             for h in handles {
                 assert_eq!(h.join().unwrap(), reference);
             }

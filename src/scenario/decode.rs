@@ -68,9 +68,11 @@ impl<'a> Decoder<'a> {
                 continue;
             }
             match node.as_str() {
-                Some(text) if key.name == "name" && !is_kebab_id(text) => {
-                    self.error(node.span, "name", format!("must be a lowercase-kebab name (it names the output folder), got \"{text}\""))
-                }
+                Some(text) if key.name == "name" && !is_kebab_id(text) => self.error(
+                    node.span,
+                    "name",
+                    format!("must be a lowercase-kebab name (it names the output folder), got \"{text}\""),
+                ),
                 Some(text) if key.name == "name" => s.name = text.to_string(),
                 Some(text) => s.description = text.to_string(),
                 None => self.error(node.span, &key.name, format!("expected a string, got a {}", node.type_name())),
@@ -90,7 +92,11 @@ impl<'a> Decoder<'a> {
         for r in &s.regions {
             if !r.home_origin.is_empty() && !is_kebab_id(&r.home_origin) {
                 let span = self.index.get(&format!("regions.{}.home_origin", r.id)).copied().unwrap_or(Span::CLI);
-                self.error(span, &format!("regions.{}.home_origin", r.id), "must be an origin id like \"cn\", or empty");
+                self.error(
+                    span,
+                    &format!("regions.{}.home_origin", r.id),
+                    "must be an origin id like \"cn\", or empty",
+                );
             }
         }
         if let Some(events) = tree.get("events") {
@@ -108,10 +114,13 @@ impl<'a> Decoder<'a> {
         self.fields(node, prefix, T::fields(), target, &[]);
     }
 
-    fn entities<T: Default>(&mut self, node: Option<&Node>, key: &str, fields: &[Field<T>], origins: &[String]) -> Vec<T>
-    where
-        T: HasId,
-    {
+    fn entities<T: Default + HasId>(
+        &mut self,
+        node: Option<&Node>,
+        key: &str,
+        fields: &[Field<T>],
+        origins: &[String],
+    ) -> Vec<T> {
         let Some(node) = node else { return Vec::new() };
         let NodeValue::Array(items) = &node.value else {
             self.error(node.span, key, format!("expected an array of tables `[[{key}]]`, got a {}", node.type_name()));
@@ -155,7 +164,10 @@ impl<'a> Decoder<'a> {
                     let mut ok = true;
                     for origin in map.keys() {
                         if !origins.contains(origin) {
-                            let span = value.table().and_then(|t| t.iter().find(|(k, _)| &k.name == origin)).map_or(value.span, |(k, _)| k.span);
+                            let span = value
+                                .table()
+                                .and_then(|t| t.iter().find(|(k, _)| &k.name == origin))
+                                .map_or(value.span, |(k, _)| k.span);
                             let message = unknown("origin", origin, &path, origins.iter().map(String::as_str));
                             self.error(span, &format!("{path}.{origin}"), message);
                             ok = false;
@@ -171,14 +183,22 @@ impl<'a> Decoder<'a> {
         }
         for field in fields.iter().filter(|f| f.default.is_none()) {
             if !entries.iter().any(|(k, _)| k.name == field.key) {
-                self.error(node.span, &format!("{prefix}.{}", field.key), format!("missing required key `{}` ({})", field.key, field.doc));
+                self.error(
+                    node.span,
+                    &format!("{prefix}.{}", field.key),
+                    format!("missing required key `{}` ({})", field.key, field.doc),
+                );
             }
         }
     }
 
     fn events(&mut self, node: &Node, s: &Scenario) -> Vec<Event> {
         let NodeValue::Array(items) = &node.value else {
-            self.error(node.span, "events", format!("expected an array of tables `[[events]]`, got a {}", node.type_name()));
+            self.error(
+                node.span,
+                "events",
+                format!("expected an array of tables `[[events]]`, got a {}", node.type_name()),
+            );
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -204,18 +224,25 @@ impl<'a> Decoder<'a> {
                     },
                     "label" => match value.as_str() {
                         Some(t) => event.label = t.to_string(),
-                        None => self.error(value.span, &path, format!("expected a string, got a {}", value.type_name())),
+                        None => {
+                            self.error(value.span, &path, format!("expected a string, got a {}", value.type_name()))
+                        }
                     },
                     "set" | "scale" => self.changes(value, &path, key.name == "scale", s, &mut event.changes),
                     "ban" | "unban" => self.bans(value, &path, key.name == "unban", s, &mut event.bans),
                     _ => {
-                        let message = unknown("key", &key.name, &prefix, ["date", "label", "set", "scale", "ban", "unban"]);
+                        let message =
+                            unknown("key", &key.name, &prefix, ["date", "label", "set", "scale", "ban", "unban"]);
                         self.error(key.span, &path, message);
                     }
                 }
             }
             if !has_date {
-                self.error(item.span, &format!("{prefix}.date"), "missing required key `date` (the month it happens, \"YYYY-MM\")");
+                self.error(
+                    item.span,
+                    &format!("{prefix}.date"),
+                    "missing required key `date` (the month it happens, \"YYYY-MM\")",
+                );
             }
             if event.changes.is_empty() && event.bans.is_empty() {
                 self.error(item.span, &prefix, "the event changes nothing: give `set`, `scale`, `ban` or `unban`");
@@ -227,7 +254,11 @@ impl<'a> Decoder<'a> {
 
     fn changes(&mut self, node: &Node, path: &str, scale: bool, s: &Scenario, out: &mut Vec<Change>) {
         let Some(entries) = node.table() else {
-            self.error(node.span, path, format!("expected a table of \"parameter.path\" = value, got a {}", node.type_name()));
+            self.error(
+                node.span,
+                path,
+                format!("expected a table of \"parameter.path\" = value, got a {}", node.type_name()),
+            );
             return;
         };
         for (key, value) in entries {
@@ -239,7 +270,11 @@ impl<'a> Decoder<'a> {
                 }
             };
             if !r.is_dynamic() {
-                self.error(key.span, &format!("{path}.\"{}\"", key.name), "this parameter is fixed for a run and cannot change at an event");
+                self.error(
+                    key.span,
+                    &format!("{path}.\"{}\"", key.name),
+                    "this parameter is fixed for a run and cannot change at an event",
+                );
                 continue;
             }
             let at = format!("{path}.\"{}\"", key.name);
@@ -267,7 +302,14 @@ impl<'a> Decoder<'a> {
             NodeValue::Array(items) => items.iter().collect(),
             NodeValue::Table(_) => vec![node],
             _ => {
-                self.error(node.span, path, format!("expected a table {{ origins = [...], regions = [...], sectors = [...] }}, got a {}", node.type_name()));
+                self.error(
+                    node.span,
+                    path,
+                    format!(
+                        "expected a table {{ origins = [...], regions = [...], sectors = [...] }}, got a {}",
+                        node.type_name()
+                    ),
+                );
                 return;
             }
         };
@@ -281,7 +323,13 @@ impl<'a> Decoder<'a> {
             }
         };
         for item in items {
-            let mut ban = Ban { origins: Vec::new(), vendors: Vec::new(), regions: Vec::new(), sectors: SectorSet::Critical, lift };
+            let mut ban = Ban {
+                origins: Vec::new(),
+                vendors: Vec::new(),
+                regions: Vec::new(),
+                sectors: SectorSet::Critical,
+                lift,
+            };
             let Some(entries) = item.table() else {
                 self.error(item.span, path, format!("expected a table, got a {}", item.type_name()));
                 continue;
@@ -316,7 +364,8 @@ impl<'a> Decoder<'a> {
                     match v.as_str() {
                         Some(id) if candidates.iter().any(|c| c == id) => ids.push(id.to_string()),
                         Some(id) => {
-                            let message = unknown(name.trim_end_matches('s'), id, &at, candidates.iter().map(String::as_str));
+                            let message =
+                                unknown(name.trim_end_matches('s'), id, &at, candidates.iter().map(String::as_str));
                             self.error(v.span, &at, message);
                         }
                         None => self.error(v.span, &at, format!("expected an id string, got a {}", v.type_name())),
@@ -330,11 +379,19 @@ impl<'a> Decoder<'a> {
                 }
             }
             if ban.origins.is_empty() && ban.vendors.is_empty() {
-                self.error(item.span, path, "names neither origins nor vendors: give `origins = [\"cn\"]` or `vendors = [...]`");
+                self.error(
+                    item.span,
+                    path,
+                    "names neither origins nor vendors: give `origins = [\"cn\"]` or `vendors = [...]`",
+                );
                 continue;
             }
             if ban.sectors == SectorSet::Critical && !s.sectors.iter().any(|x| x.critical) {
-                self.error(item.span, path, "no sector is `critical`, so this ban covers nothing: name `sectors` or write `sectors = \"all\"`");
+                self.error(
+                    item.span,
+                    path,
+                    "no sector is `critical`, so this ban covers nothing: name `sectors` or write `sectors = \"all\"`",
+                );
                 continue;
             }
             out.push(ban);
@@ -387,7 +444,9 @@ pub(crate) fn node_value(node: &Node, kind: Kind) -> Result<Value, String> {
         (NodeValue::Float(x), _) => Ok(Value::Float(*x)),
         (NodeValue::Str(s), _) => Ok(Value::Text(s.clone())),
         (NodeValue::Bool(b), _) => Ok(Value::Bool(*b)),
-        (NodeValue::Datetime(d), Kind::Month) => Err(format!("write months as strings like \"2025-01\", got the date {d}")),
+        (NodeValue::Datetime(d), Kind::Month) => {
+            Err(format!("write months as strings like \"2025-01\", got the date {d}"))
+        }
         (NodeValue::Table(entries), Kind::OriginMap { .. }) => {
             let mut map = BTreeMap::new();
             for (k, v) in entries {
@@ -417,26 +476,38 @@ pub(crate) fn consistency(s: &Scenario, index: &SpanIndex, sources: &Sources) ->
     let mut error = |key: &str, at: &str, message: String| {
         out.push(Diagnostic { place: place(at), key: key.to_string(), message });
     };
-    for (list, empty) in [
-        (s.regions.len(), "regions"),
-        (s.sectors.len(), "sectors"),
-        (s.vendors.len(), "vendors"),
-    ] {
+    for (list, empty) in [(s.regions.len(), "regions"), (s.sectors.len(), "sectors"), (s.vendors.len(), "vendors")] {
         if list == 0 {
             error(empty, empty, format!("the scenario needs at least one entry in [[{empty}]]"));
         }
     }
     if s.vendors.len() > crate::model::MAX_VENDORS {
-        error("vendors", "vendors", format!("at most {} vendors are supported, got {}", crate::model::MAX_VENDORS, s.vendors.len()));
+        error(
+            "vendors",
+            "vendors",
+            format!("at most {} vendors are supported, got {}", crate::model::MAX_VENDORS, s.vendors.len()),
+        );
     }
     if s.regions.len() > crate::model::MAX_REGIONS {
-        error("regions", "regions", format!("at most {} regions are supported, got {}", crate::model::MAX_REGIONS, s.regions.len()));
+        error(
+            "regions",
+            "regions",
+            format!("at most {} regions are supported, got {}", crate::model::MAX_REGIONS, s.regions.len()),
+        );
     }
     if !s.sectors.is_empty() {
         let total: f64 = s.sectors.iter().map(|x| x.share).sum();
         if (total - 1.0).abs() > 1e-6 {
             let shares: Vec<String> = s.sectors.iter().map(|x| format!("{} {}", x.id, x.share)).collect();
-            error("sectors", "sectors", format!("sector shares must sum to 1, got {total:.6} ({})", shares.join(", ")));
+            // Point at the share the user wrote last: the most derived file comes first.
+            let at = s
+                .sectors
+                .iter()
+                .map(|x| format!("sectors.{}.share", x.id))
+                .filter(|k| index.contains_key(k))
+                .min_by_key(|k| (index[k].file, index[k].start))
+                .unwrap_or_else(|| "sectors".to_string());
+            error("sectors", &at, format!("sector shares must sum to 1, got {total:.6} ({})", shares.join(", ")));
         }
     }
     let regions = s.regions.len() as f64;
@@ -448,7 +519,11 @@ pub(crate) fn consistency(s: &Scenario, index: &SpanIndex, sources: &Sources) ->
         );
     }
     if (s.simulation.agents as usize) < s.regions.len() * s.sectors.len().max(1) {
-        error("simulation.agents", "simulation.agents", format!("needs at least one agent per region and sector ({})", s.regions.len() * s.sectors.len()));
+        error(
+            "simulation.agents",
+            "simulation.agents",
+            format!("needs at least one agent per region and sector ({})", s.regions.len() * s.sectors.len()),
+        );
     }
     let (start, end) = (s.simulation.start, s.end());
     for (i, e) in s.events.iter().enumerate() {
@@ -463,18 +538,16 @@ pub(crate) fn consistency(s: &Scenario, index: &SpanIndex, sources: &Sources) ->
 /// Parses a `--set` value: any TOML value, or else the text itself (so `mixing=global` works).
 pub fn parse_override_value(raw: &str) -> Value {
     match toml::de::DeValue::parse(raw) {
-        Ok(v) => {
-            match v.get_ref() {
-                toml::de::DeValue::Integer(i) => i128::from_str_radix(&i.as_str().replace('_', ""), i.radix())
-                    .ok()
-                    .and_then(|n| u64::try_from(n).ok().map(Value::Int).or(Some(Value::Float(n as f64))))
-                    .unwrap_or(Value::Float(f64::INFINITY)),
-                toml::de::DeValue::Float(f) => Value::Float(f.as_str().replace('_', "").parse().unwrap_or(f64::NAN)),
-                toml::de::DeValue::Boolean(b) => Value::Bool(*b),
-                toml::de::DeValue::String(s) => Value::Text(s.to_string()),
-                _ => Value::Text(raw.to_string()),
-            }
-        }
+        Ok(v) => match v.get_ref() {
+            toml::de::DeValue::Integer(i) => i128::from_str_radix(&i.as_str().replace('_', ""), i.radix())
+                .ok()
+                .and_then(|n| u64::try_from(n).ok().map(Value::Int).or(Some(Value::Float(n as f64))))
+                .unwrap_or(Value::Float(f64::INFINITY)),
+            toml::de::DeValue::Float(f) => Value::Float(f.as_str().replace('_', "").parse().unwrap_or(f64::NAN)),
+            toml::de::DeValue::Boolean(b) => Value::Bool(*b),
+            toml::de::DeValue::String(s) => Value::Text(s.to_string()),
+            _ => Value::Text(raw.to_string()),
+        },
         Err(_) => Value::Text(raw.to_string()),
     }
 }

@@ -1,7 +1,9 @@
 //! The parameter-path language (`vendors.cn-open.price`, `regions.india.trust.us`): the one place
 //! that resolves a path against a scenario and reads or writes the value it names.
 
-use super::schema::{Adoption, Choice, Dynamics, Hosting, Network, Region, Scenario, Section, Sector, Simulation, Vendor};
+use super::schema::{
+    Adoption, Choice, Dynamics, Hosting, Network, Region, Scenario, Section, Sector, Simulation, Vendor,
+};
 use super::value::{Field, Kind, Value, nearest};
 
 /// A resolved path: which struct, which entity, which field, and for origin maps which origin.
@@ -101,7 +103,12 @@ fn entity_ids(scenario: &Scenario, section: Section) -> Vec<String> {
 }
 
 /// "unknown key `prise` in vendors.cn-open; did you mean `price`?"
-pub fn unknown<'a>(what: &str, word: &str, within: &str, candidates: impl IntoIterator<Item = &'a str> + Clone) -> String {
+pub fn unknown<'a>(
+    what: &str,
+    word: &str,
+    within: &str,
+    candidates: impl IntoIterator<Item = &'a str> + Clone,
+) -> String {
     let place = if within.is_empty() { String::new() } else { format!(" in `{within}`") };
     match nearest(word, candidates.clone()) {
         Some(best) => format!("unknown {what} `{word}`{place}; did you mean `{best}`?"),
@@ -116,15 +123,51 @@ pub fn unknown<'a>(what: &str, word: &str, within: &str, candidates: impl IntoIt
 macro_rules! with_target {
     ($scenario:expr, $r:expr, |$fields:ident, $target:ident| $body:expr) => {
         match $r.section {
-            Section::Simulation => { let $fields: &[Field<Simulation>] = Simulation::FIELDS; let $target = &mut $scenario.simulation; $body }
-            Section::Network => { let $fields: &[Field<Network>] = Network::FIELDS; let $target = &mut $scenario.network; $body }
-            Section::Adoption => { let $fields: &[Field<Adoption>] = Adoption::FIELDS; let $target = &mut $scenario.adoption; $body }
-            Section::Choice => { let $fields: &[Field<Choice>] = Choice::FIELDS; let $target = &mut $scenario.choice; $body }
-            Section::Hosting => { let $fields: &[Field<Hosting>] = Hosting::FIELDS; let $target = &mut $scenario.hosting; $body }
-            Section::Dynamics => { let $fields: &[Field<Dynamics>] = Dynamics::FIELDS; let $target = &mut $scenario.dynamics; $body }
-            Section::Regions => { let $fields: &[Field<Region>] = Region::FIELDS; let $target = &mut $scenario.regions[$r.index]; $body }
-            Section::Sectors => { let $fields: &[Field<Sector>] = Sector::FIELDS; let $target = &mut $scenario.sectors[$r.index]; $body }
-            Section::Vendors => { let $fields: &[Field<Vendor>] = Vendor::FIELDS; let $target = &mut $scenario.vendors[$r.index]; $body }
+            Section::Simulation => {
+                let $fields: &[Field<Simulation>] = Simulation::FIELDS;
+                let $target = &mut $scenario.simulation;
+                $body
+            }
+            Section::Network => {
+                let $fields: &[Field<Network>] = Network::FIELDS;
+                let $target = &mut $scenario.network;
+                $body
+            }
+            Section::Adoption => {
+                let $fields: &[Field<Adoption>] = Adoption::FIELDS;
+                let $target = &mut $scenario.adoption;
+                $body
+            }
+            Section::Choice => {
+                let $fields: &[Field<Choice>] = Choice::FIELDS;
+                let $target = &mut $scenario.choice;
+                $body
+            }
+            Section::Hosting => {
+                let $fields: &[Field<Hosting>] = Hosting::FIELDS;
+                let $target = &mut $scenario.hosting;
+                $body
+            }
+            Section::Dynamics => {
+                let $fields: &[Field<Dynamics>] = Dynamics::FIELDS;
+                let $target = &mut $scenario.dynamics;
+                $body
+            }
+            Section::Regions => {
+                let $fields: &[Field<Region>] = Region::FIELDS;
+                let $target = &mut $scenario.regions[$r.index];
+                $body
+            }
+            Section::Sectors => {
+                let $fields: &[Field<Sector>] = Sector::FIELDS;
+                let $target = &mut $scenario.sectors[$r.index];
+                $body
+            }
+            Section::Vendors => {
+                let $fields: &[Field<Vendor>] = Vendor::FIELDS;
+                let $target = &mut $scenario.vendors[$r.index];
+                $body
+            }
         }
     };
 }

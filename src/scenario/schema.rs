@@ -214,8 +214,14 @@ pub enum Section {
 }
 
 impl Section {
-    pub const SINGLE: [Section; 6] =
-        [Section::Simulation, Section::Network, Section::Adoption, Section::Choice, Section::Hosting, Section::Dynamics];
+    pub const SINGLE: [Section; 6] = [
+        Section::Simulation,
+        Section::Network,
+        Section::Adoption,
+        Section::Choice,
+        Section::Hosting,
+        Section::Dynamics,
+    ];
     pub const ENTITIES: [Section; 3] = [Section::Regions, Section::Sectors, Section::Vendors];
 
     pub fn key(self) -> &'static str {

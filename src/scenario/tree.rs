@@ -141,7 +141,10 @@ fn convert(value: &DeValue<'_>, span: Span) -> Node {
         DeValue::Boolean(b) => NodeValue::Bool(*b),
         DeValue::Datetime(d) => NodeValue::Datetime(d.to_string()),
         DeValue::Array(items) => NodeValue::Array(
-            items.iter().map(|v| convert(v.get_ref(), Span { file: span.file, start: v.span().start as u32 })).collect(),
+            items
+                .iter()
+                .map(|v| convert(v.get_ref(), Span { file: span.file, start: v.span().start as u32 }))
+                .collect(),
         ),
         DeValue::Table(t) => NodeValue::Table(convert_table(t, span.file)),
     };
@@ -169,7 +172,10 @@ enum Origin {
     File(PathBuf),
     Shipped(&'static str),
     /// Text given directly (tests, sweeps with inline scenarios); parents must be shipped.
-    Inline { name: String, text: String },
+    Inline {
+        name: String,
+        text: String,
+    },
 }
 
 /// Reads a scenario and its `extends` ancestors and merges them, child over parent.

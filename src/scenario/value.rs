@@ -75,15 +75,25 @@ impl Value {
 /// What a field accepts. Ranges are inclusive unless `min_exclusive`.
 #[derive(Clone, Copy, Debug)]
 pub enum Kind {
-    Float { min: f64, max: f64, min_exclusive: bool },
-    Int { min: u64, max: u64 },
+    Float {
+        min: f64,
+        max: f64,
+        min_exclusive: bool,
+    },
+    Int {
+        min: u64,
+        max: u64,
+    },
     Bool,
     Text,
     /// A lowercase-kebab identifier (`cn-open`, `us`).
     Id,
     Month,
     OneOf(&'static [&'static str]),
-    OriginMap { min: f64, max: f64 },
+    OriginMap {
+        min: f64,
+        max: f64,
+    },
 }
 
 impl Kind {
@@ -101,7 +111,13 @@ impl Kind {
         match *self {
             Kind::Float { min, max, min_exclusive } => {
                 let lo = if min_exclusive { format!("> {}", fmt_num(min)) } else { format!(">= {}", fmt_num(min)) };
-                if max.is_infinite() { lo } else if min_exclusive { format!("{}, <= {}", lo, fmt_num(max)) } else { format!("{} .. {}", fmt_num(min), fmt_num(max)) }
+                if max.is_infinite() {
+                    lo
+                } else if min_exclusive {
+                    format!("{}, <= {}", lo, fmt_num(max))
+                } else {
+                    format!("{} .. {}", fmt_num(min), fmt_num(max))
+                }
             }
             Kind::Int { min, max } => format!("integer {min} .. {max}"),
             Kind::Bool => "true or false".into(),
@@ -137,7 +153,11 @@ impl Kind {
             (Kind::Bool, v @ Value::Bool(_)) => Ok(v),
             (Kind::Text, v @ Value::Text(_)) => Ok(v),
             (Kind::Id, Value::Text(s)) => {
-                if is_kebab_id(&s) { Ok(Value::Text(s)) } else { Err(format!("must be a lowercase-kebab id (like \"cn-open\"), got \"{s}\"")) }
+                if is_kebab_id(&s) {
+                    Ok(Value::Text(s))
+                } else {
+                    Err(format!("must be a lowercase-kebab id (like \"cn-open\"), got \"{s}\""))
+                }
             }
             (Kind::Month, Value::Text(s)) => match Month::parse(&s) {
                 Some(m) => Ok(Value::Month(m)),
@@ -145,12 +165,21 @@ impl Kind {
             },
             (Kind::Month, v @ Value::Month(_)) => Ok(v),
             (Kind::OneOf(options), Value::Text(s)) => {
-                if options.contains(&s.as_str()) { Ok(Value::Text(s)) } else { Err(format!("must be {}, got \"{s}\"", self.describe())) }
+                if options.contains(&s.as_str()) {
+                    Ok(Value::Text(s))
+                } else {
+                    Err(format!("must be {}, got \"{s}\"", self.describe()))
+                }
             }
             (Kind::OriginMap { min, max }, Value::OriginMap(map)) => {
                 for (origin, x) in &map {
                     if !x.is_finite() || *x < min || *x > max {
-                        return Err(format!("{origin}: must be {} .. {}, got {}", fmt_num(min), fmt_num(max), fmt_num(*x)));
+                        return Err(format!(
+                            "{origin}: must be {} .. {}, got {}",
+                            fmt_num(min),
+                            fmt_num(max),
+                            fmt_num(*x)
+                        ));
                     }
                 }
                 Ok(Value::OriginMap(map))

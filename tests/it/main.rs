@@ -1,0 +1,9 @@
+//! Integration tests: the command line, determinism, the arguments' directions and the
+//! analytical special cases. One binary, one module per concern.
+
+mod arguments;
+mod bass;
+mod cli;
+mod common;
+mod determinism;
+mod invariants;
