@@ -311,3 +311,12 @@ pub fn write_run(dir: &Path, s: &Scenario, runs: &[Replicate], info: &RunInfo) -
     }
     Ok(written)
 }
+
+/// Markdown table of every reported figure: column, unit, definition.
+pub fn reporters_markdown() -> String {
+    let mut out = String::from("| column | unit | definition |\n|---|---|---|\n");
+    for r in REPORTERS {
+        out.push_str(&format!("| `{}` | {} | {} |\n", r.name, r.unit, r.definition));
+    }
+    out
+}

@@ -518,6 +518,13 @@ pub(crate) fn consistency(s: &Scenario, index: &SpanIndex, sources: &Sources) ->
             format!("{} regions x {} exceeds all agents", s.regions.len(), s.simulation.min_region_share),
         );
     }
+    if s.simulation.min_sector_share * s.sectors.len() as f64 > 1.0 {
+        error(
+            "simulation.min_sector_share",
+            "simulation.min_sector_share",
+            format!("{} sectors x {} exceeds all of a region's agents", s.sectors.len(), s.simulation.min_sector_share),
+        );
+    }
     if (s.simulation.agents as usize) < s.regions.len() * s.sectors.len().max(1) {
         error(
             "simulation.agents",

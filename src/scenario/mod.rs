@@ -12,6 +12,7 @@ pub mod embedded;
 mod emit;
 mod error;
 pub mod path;
+pub mod reference;
 mod schema;
 pub mod tree;
 pub mod value;

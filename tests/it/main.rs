@@ -6,4 +6,5 @@ mod bass;
 mod cli;
 mod common;
 mod determinism;
+mod docs;
 mod invariants;
