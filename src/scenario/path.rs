@@ -224,3 +224,57 @@ pub fn scale(scenario: &mut Scenario, r: &ParamRef, factor: f64) -> Result<(), S
     };
     set(scenario, r, value)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn baseline() -> Scenario {
+        crate::scenario::load("baseline", &[]).unwrap()
+    }
+
+    #[test]
+    fn paths_resolve_to_the_field_they_name() {
+        let mut s = baseline();
+        let r = resolve(&s, "vendors.cn-open.price").unwrap();
+        assert_eq!((r.section, r.index), (Section::Vendors, s.vendor_index("cn-open").unwrap()));
+        set(&mut s, &r, Value::Float(0.2)).unwrap();
+        assert_eq!(s.vendors[r.index].price, 0.2);
+        scale(&mut s, &r, 0.5).unwrap();
+        assert_eq!(get(&s, &r), Value::Float(0.1));
+
+        let t = resolve(&s, "regions.india.trust.us").unwrap();
+        set(&mut s, &t, Value::Int(1)).unwrap();
+        assert_eq!(s.regions[t.index].trust["us"], 1.0);
+        assert_eq!(get(&s, &t), Value::Float(1.0));
+
+        let m = resolve(&s, "adoption.mixing").unwrap();
+        set(&mut s, &m, Value::Text("global".into())).unwrap();
+        assert_eq!(s.adoption.mixing, "global");
+    }
+
+    #[test]
+    fn bad_paths_say_what_is_wrong() {
+        let s = baseline();
+        let err = |p: &str| resolve(&s, p).unwrap_err();
+        assert_eq!(err("choise.noise"), "unknown section `choise`; did you mean `choice`?");
+        assert!(err("vendors.cn-opn.price").contains("did you mean `cn-open`"));
+        assert!(err("vendors.cn-open.prise").contains("did you mean `price`"));
+        assert!(err("regions.india.trust.ru").contains("unknown origin `ru`"));
+        assert!(err("regions.india").contains("names no key"));
+        assert!(err("vendors").contains("names no vendors id"));
+        assert!(err("vendors.cn-open.id").contains("ids cannot be changed"));
+        assert!(err("choice.noise.extra").contains("has no part `extra`"));
+    }
+
+    #[test]
+    fn values_are_checked_on_the_way_in() {
+        let mut s = baseline();
+        let r = resolve(&s, "regions.india.compute_access").unwrap();
+        assert!(set(&mut s, &r, Value::Float(1.5)).unwrap_err().contains("must be 0 .. 1"));
+        assert!(set(&mut s, &r, Value::Float(f64::INFINITY)).unwrap_err().contains("finite"));
+        assert!(scale(&mut s, &r, 10.0).unwrap_err().contains("must be 0 .. 1"));
+        let m = resolve(&s, "adoption.mixing").unwrap();
+        assert!(set(&mut s, &m, Value::Text("local".into())).unwrap_err().contains("\"network\" | \"global\""));
+    }
+}
