@@ -4,7 +4,8 @@
 //! Data flows one way:
 //! [`scenario`] (TOML file -> validated [`scenario::Scenario`]) -> [`model`] (a replicate's
 //! [`model::World`]) -> [`dynamics`] (the monthly phases) -> [`experiment`] (replicates in
-//! parallel) -> [`output`] (CSV, summary, manifest) and [`plot`] (charts).
+//! parallel) -> [`output`] (CSV, summary, manifest) -> [`report`] (figures and report.html from
+//! the tables) -> [`plot`] (drawing).
 //!
 //! ```
 //! use aiadopt::{experiment, output, scenario};
@@ -25,4 +26,5 @@ pub mod experiment;
 pub mod model;
 pub mod output;
 pub mod plot;
+pub mod report;
 pub mod scenario;

@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 
 use aiadopt::scenario::{self, ScenarioError, embedded};
-use aiadopt::{experiment, output};
+use aiadopt::{experiment, output, report};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -31,6 +31,59 @@ enum Command {
     Check(CheckArgs),
     /// List the scenarios shipped inside the binary.
     Scenarios,
+    /// Redraw every chart and the report of a finished run from its files alone.
+    Plot(PlotArgs),
+    /// Compare finished runs: their world open shares in one chart, and a table.
+    Compare(CompareArgs),
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum MeasureArg {
+    Orgs,
+    Usage,
+    Spend,
+}
+
+impl From<MeasureArg> for report::Measure {
+    fn from(m: MeasureArg) -> Self {
+        match m {
+            MeasureArg::Orgs => report::Measure::Orgs,
+            MeasureArg::Usage => report::Measure::Usage,
+            MeasureArg::Spend => report::Measure::Spend,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum FormatArg {
+    Png,
+    Svg,
+    Both,
+}
+
+#[derive(Args, Debug)]
+struct PlotArgs {
+    /// The folder of a finished run (with manifest.json and the CSV files).
+    dir: PathBuf,
+    /// Which open share the charts show: by organisations, usage (tokens) or spend (USD).
+    #[arg(long, value_enum, default_value = "usage")]
+    measure: MeasureArg,
+    /// Image files to write (report.html always embeds SVG).
+    #[arg(long, value_enum, default_value = "both")]
+    format: FormatArg,
+}
+
+#[derive(Args, Debug)]
+struct CompareArgs {
+    /// Folders of finished runs over the same months.
+    #[arg(required = true, num_args = 1..)]
+    dirs: Vec<PathBuf>,
+    /// Output folder.
+    #[arg(long, default_value = "output/compare")]
+    out: PathBuf,
+    /// Which open share to compare.
+    #[arg(long, value_enum, default_value = "usage")]
+    measure: MeasureArg,
 }
 
 #[derive(Args, Debug)]
@@ -64,6 +117,12 @@ struct RunArgs {
     out: Option<PathBuf>,
     #[command(flatten)]
     overrides: Overrides,
+    /// Write the CSV files and manifest only, no charts or report.
+    #[arg(long)]
+    no_plot: bool,
+    /// Which open share the charts show: by organisations, usage (tokens) or spend (USD).
+    #[arg(long, value_enum, default_value = "usage")]
+    measure: MeasureArg,
     /// No progress bar and no summary; errors only.
     #[arg(long, short)]
     quiet: bool,
@@ -94,7 +153,13 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            let bad_input = e.downcast_ref::<ScenarioError>().is_some() || e.downcast_ref::<BadInput>().is_some();
+            let bad_input = e.downcast_ref::<ScenarioError>().is_some()
+                || e.downcast_ref::<BadInput>().is_some()
+                || e.downcast_ref::<report::ReadError>().is_some()
+                || matches!(
+                    e.downcast_ref::<report::ReportError>(),
+                    Some(report::ReportError::Read(_) | report::ReportError::Mismatch(_))
+                );
             if let Some(ScenarioError::Invalid(d)) = e.downcast_ref::<ScenarioError>() {
                 eprintln!(
                     "error: the scenario is not valid ({} problem{}):",
@@ -121,6 +186,8 @@ fn dispatch(cli: Cli) -> Result<()> {
         Command::Run(args) => run(args),
         Command::Check(args) => check(args),
         Command::Scenarios => list_scenarios(),
+        Command::Plot(args) => plot(args),
+        Command::Compare(args) => compare(args),
     }
 }
 
@@ -164,15 +231,59 @@ fn run(args: RunArgs) -> Result<()> {
         threads: threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
         wall_seconds: started.elapsed().as_secs_f64(),
     };
-    output::write_run(&out, &s, &runs, &info).with_context(|| format!("writing the results of `{}`", s.name))?;
+    let data_files = output::data_files(&s, &runs);
+    let mut names: Vec<String> = output::DATA_FILES.iter().map(|n| n.to_string()).collect();
+    if !args.no_plot {
+        for chart in report::CHARTS {
+            names.push(format!("{chart}.svg"));
+            names.push(format!("{chart}.png"));
+        }
+        names.push("report.html".into());
+    }
+    names.push("manifest.json".into());
+    let manifest = output::manifest(&s, &runs, &info, names.clone());
+    let context = || format!("writing the results of `{}` to {}", s.name, out.display());
+    output::write_files(&out, &data_files).with_context(context)?;
+    if !args.no_plot {
+        // Charts are drawn from the tables as written, exactly as `aiadopt plot` redraws them.
+        let data = report::RunData::from_files(&out, manifest.clone(), &data_files).with_context(context)?;
+        report::draw_run(&data, &out, args.measure.into(), report::Format::Both).with_context(context)?;
+    }
+    output::write_manifest(&out, &manifest).with_context(context)?;
     if !args.quiet {
-        report(&s, &runs, &out, started.elapsed().as_secs_f64())?;
+        summary(&s, &runs, &out, &names, started.elapsed().as_secs_f64())?;
     }
     Ok(())
 }
 
+fn plot(args: PlotArgs) -> Result<()> {
+    let data = report::RunData::read(&args.dir)?;
+    let format = match args.format {
+        FormatArg::Png => report::Format::Png,
+        FormatArg::Svg => report::Format::Svg,
+        FormatArg::Both => report::Format::Both,
+    };
+    let written = report::draw_run(&data, &args.dir, args.measure.into(), format)?;
+    let mut o = std::io::stdout().lock();
+    writeln!(o, "redrew {} files in {}/ ({})", written.len(), args.dir.display(), written.join(", "))?;
+    Ok(())
+}
+
+fn compare(args: CompareArgs) -> Result<()> {
+    let written = report::compare(&args.dirs, &args.out, args.measure.into())?;
+    let mut o = std::io::stdout().lock();
+    writeln!(o, "compared {} runs: wrote {}/ ({})", args.dirs.len(), args.out.display(), written.join(", "))?;
+    Ok(())
+}
+
 /// A few lines for the terminal: where the files are and the headline figure.
-fn report(s: &scenario::Scenario, runs: &[experiment::Replicate], out: &std::path::Path, seconds: f64) -> Result<()> {
+fn summary(
+    s: &scenario::Scenario,
+    runs: &[experiment::Replicate],
+    out: &std::path::Path,
+    files: &[String],
+    seconds: f64,
+) -> Result<()> {
     let last = s.simulation.months as usize;
     let median = |step: usize| {
         let v: Vec<f64> =
@@ -193,7 +304,7 @@ fn report(s: &scenario::Scenario, runs: &[experiment::Replicate], out: &std::pat
         median(last),
         s.end()
     )?;
-    writeln!(o, "wrote {}/ ({})", out.display(), output::RUN_FILES.join(", "))?;
+    writeln!(o, "wrote {} files to {}/ ({})", files.len(), out.display(), files.join(", "))?;
     Ok(())
 }
 

@@ -39,11 +39,19 @@ pub struct Context {
     pub innovation: Vec<f64>,
     pub imitation: f64,
     pub bass_decay: Vec<f64>,
-    /// Adopted share of all organisations, for global mixing (None under network mixing).
-    pub global_adopted: Option<f64>,
+    /// What everyone sees under global mixing (None under network mixing).
+    pub global: Option<GlobalView>,
     pub review_probability: f64,
     /// Share of the full switching cost paid at each tenure in months.
     pub lock_in: Vec<f64>,
+}
+
+/// Under global mixing every organisation sees the whole world instead of its contacts.
+pub struct GlobalView {
+    /// Share of all organisations using AI.
+    pub adopted: f64,
+    /// Share of all organisations using each vendor.
+    pub using: Vec<f64>,
 }
 
 /// One option an organisation can take.
@@ -151,7 +159,15 @@ impl Context {
             innovation: s.regions.iter().map(|r| r.innovation).collect(),
             imitation: s.adoption.imitation,
             bass_decay: s.regions.iter().map(|r| (-(r.innovation + s.adoption.imitation) / 12.0).exp()).collect(),
-            global_adopted: (s.adoption.mixing == "global").then_some(adopted_share),
+            global: (s.adoption.mixing == "global").then(|| GlobalView {
+                adopted: adopted_share,
+                using: (0..nv)
+                    .map(|k| {
+                        let pop = world.tally.population_of(Scope::WORLD);
+                        if pop > 0.0 { world.tally.sum(&world.tally.orgs, Scope::WORLD, k) / pop } else { 0.0 }
+                    })
+                    .collect(),
+            }),
             review_probability: 1.0 - (-s.adoption.review_rate / 12.0).exp(),
             lock_in,
         }

@@ -173,6 +173,18 @@ fn contact_shares(world: &World, i: usize, social: &mut [f64; MAX_VENDORS]) -> f
     adopted as f64 * inv
 }
 
+/// What organisation i sees of others: each vendor's share of its contacts (of everyone under
+/// global mixing) into `social`; returns the adopted share.
+fn observe(world: &World, ctx: &Context, i: usize, social: &mut [f64; MAX_VENDORS]) -> f64 {
+    match &ctx.global {
+        Some(view) => {
+            social[..view.using.len()].copy_from_slice(&view.using);
+            view.adopted
+        }
+        None => contact_shares(world, i, social),
+    }
+}
+
 /// One organisation's month: returns its new holding byte and tenure.
 fn decide(world: &World, ctx: &Context, i: usize, rng: &mut rand_chacha::ChaCha8Rng) -> (u8, u16) {
     let held = world.agents.holding[i];
@@ -181,15 +193,9 @@ fn decide(world: &World, ctx: &Context, i: usize, rng: &mut rand_chacha::ChaCha8
     let mut social = [0.0; MAX_VENDORS];
     match holding_vendor(held) {
         None => {
-            let adopted = match ctx.global_adopted {
-                Some(share) => share,
-                None => contact_shares(world, i, &mut social),
-            };
+            let adopted = observe(world, ctx, i, &mut social);
             if rng::unit(rng) >= ctx.adoption_probability(who.region, adopted) {
                 return (NONE, 0);
-            }
-            if ctx.global_adopted.is_some() {
-                contact_shares(world, i, &mut social);
             }
             choose(ctx, &who, &social, None, rng)
         }
@@ -200,7 +206,7 @@ fn decide(world: &World, ctx: &Context, i: usize, rng: &mut rand_chacha::ChaCha8
             if !reviewing {
                 return (held, tenure.saturating_add(1));
             }
-            contact_shares(world, i, &mut social);
+            observe(world, ctx, i, &mut social);
             let keep = feasible.then_some((k, tenure));
             let (h, _) = choose(ctx, &who, &social, keep, rng);
             match holding_vendor(h) {

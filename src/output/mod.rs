@@ -6,29 +6,22 @@ mod metrics;
 
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::experiment::Replicate;
 use crate::model::Scope;
-use crate::plot::{self, BandSeries, SeriesColor, ShareChart};
 use crate::scenario::{Scenario, to_toml_string};
 pub use files::{ensure_dir, write_atomic};
 pub use metrics::{REPORTERS, RegionMetrics, Reporter, describe, metrics, quantile, region_metrics};
 
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
-    #[error("cannot write {}: {source}", path.display())]
+    #[error("cannot write {}", path.display())]
     Write {
         path: PathBuf,
         #[source]
         source: std::io::Error,
-    },
-    #[error("cannot draw {file}: {source}")]
-    Plot {
-        file: String,
-        #[source]
-        source: plot::PlotError,
     },
 }
 
@@ -39,17 +32,8 @@ pub struct RunInfo {
     pub wall_seconds: f64,
 }
 
-/// Names of the files a run writes, in the order they are written.
-pub const RUN_FILES: [&str; 8] = [
-    "timeseries.csv",
-    "sectors.csv",
-    "vendors.csv",
-    "vendor_state.csv",
-    "summary.csv",
-    "open_share.svg",
-    "open_share.png",
-    "manifest.json",
-];
+/// The data files a run writes, before charts and the manifest.
+pub const DATA_FILES: [&str; 5] = ["timeseries.csv", "sectors.csv", "vendors.csv", "vendor_state.csv", "summary.csv"];
 
 /// Six decimals: shares to a millionth, prices to a millionth of a dollar.
 fn num(x: f64) -> String {
@@ -216,70 +200,29 @@ pub fn summary_csv(s: &Scenario, runs: &[Replicate]) -> Vec<u8> {
     csv_bytes(&header, rows)
 }
 
-/// The world open share by usage, and proprietary beside it, median and 5-95% band.
-pub fn open_share_chart(s: &Scenario, runs: &[Replicate]) -> ShareChart {
-    let steps = runs.first().map_or(0, |r| r.records.len());
-    let mut open =
-        BandSeries { label: "Open-weight".into(), color: SeriesColor::Open, median: vec![], p05: vec![], p95: vec![] };
-    let mut closed = BandSeries {
-        label: "Proprietary".into(),
-        color: SeriesColor::Proprietary,
-        median: vec![],
-        p05: vec![],
-        p95: vec![],
-    };
-    for step in 0..steps {
-        let shares: Vec<f64> = across_seeds(s, runs, step, Scope::WORLD).iter().map(|m| m.open_share_usage).collect();
-        let [_, p05, p50, p95] = describe(&shares);
-        open.median.push(p50);
-        open.p05.push(p05);
-        open.p95.push(p95);
-        let [_, p05, p50, p95] = describe(&shares.iter().map(|x| 1.0 - x).collect::<Vec<_>>());
-        closed.median.push(p50);
-        closed.p05.push(p05);
-        closed.p95.push(p95);
-    }
-    let seeds = runs.len();
-    ShareChart {
-        title: "Open-weight vs proprietary share of AI use, world".into(),
-        subtitle: format!(
-            "Scenario: {} · measure: usage (token-weighted) · {seeds} seed{} · median and 5–95% band",
-            s.name,
-            if seeds == 1 { "" } else { "s" }
-        ),
-        start: (s.simulation.start.year(), s.simulation.start.month()),
-        y_label: "Share of tokens used by adopters (%)".into(),
-        series: vec![open, closed],
-        source: format!("aiadopt {} · scenario sha256 {}", env!("CARGO_PKG_VERSION"), &scenario_hash(s)[..12]),
-    }
+/// `manifest.json`: everything needed to know what a run was and to run it again.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub aiadopt_version: String,
+    pub scenario: String,
+    pub scenario_sha256: String,
+    pub start: String,
+    pub end: String,
+    pub months: u64,
+    pub agents: u64,
+    pub base_seed: u64,
+    pub seeds: Vec<u64>,
+    pub threads: usize,
+    pub wall_seconds: f64,
+    pub files: Vec<String>,
+    pub resolved_scenario: String,
 }
 
-#[derive(Serialize)]
-struct Manifest<'a> {
-    aiadopt_version: &'a str,
-    scenario: &'a str,
-    scenario_sha256: String,
-    start: String,
-    end: String,
-    months: u64,
-    agents: u64,
-    base_seed: u64,
-    seeds: Vec<u64>,
-    threads: usize,
-    wall_seconds: f64,
-    files: Vec<&'a str>,
-    resolved_scenario: String,
-}
-
-/// Writes every file of a run into `dir`, each whole or not at all; returns their paths.
-pub fn write_run(dir: &Path, s: &Scenario, runs: &[Replicate], info: &RunInfo) -> Result<Vec<PathBuf>, OutputError> {
-    ensure_dir(dir)?;
-    let chart = open_share_chart(s, runs);
-    let svg = plot::render_svg(&chart).map_err(|source| OutputError::Plot { file: "open_share.svg".into(), source })?;
-    let png = plot::render_png(&chart).map_err(|source| OutputError::Plot { file: "open_share.png".into(), source })?;
-    let manifest = Manifest {
-        aiadopt_version: env!("CARGO_PKG_VERSION"),
-        scenario: &s.name,
+/// The manifest of a run; `files` lists what the run wrote.
+pub fn manifest(s: &Scenario, runs: &[Replicate], info: &RunInfo, files: Vec<String>) -> Manifest {
+    Manifest {
+        aiadopt_version: env!("CARGO_PKG_VERSION").to_string(),
+        scenario: s.name.clone(),
         scenario_sha256: scenario_hash(s),
         start: s.simulation.start.to_string(),
         end: s.end().to_string(),
@@ -289,27 +232,35 @@ pub fn write_run(dir: &Path, s: &Scenario, runs: &[Replicate], info: &RunInfo) -
         seeds: runs.iter().map(|r| r.seed).collect(),
         threads: info.threads,
         wall_seconds: (info.wall_seconds * 1000.0).round() / 1000.0,
-        files: RUN_FILES.to_vec(),
+        files,
         resolved_scenario: to_toml_string(s),
-    };
-    let manifest = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
-    let contents: [(&str, Vec<u8>); 8] = [
+    }
+}
+
+/// The CSV files of a run, by name, in memory.
+pub fn data_files(s: &Scenario, runs: &[Replicate]) -> Vec<(&'static str, Vec<u8>)> {
+    vec![
         ("timeseries.csv", timeseries_csv(s, runs)),
         ("sectors.csv", sectors_csv(s, runs)),
         ("vendors.csv", vendors_csv(s, runs)),
         ("vendor_state.csv", vendor_state_csv(s, runs)),
         ("summary.csv", summary_csv(s, runs)),
-        ("open_share.svg", svg.into_bytes()),
-        ("open_share.png", png),
-        ("manifest.json", manifest),
-    ];
-    let mut written = Vec::new();
-    for (name, bytes) in contents {
-        let path = dir.join(name);
-        write_atomic(&path, &bytes)?;
-        written.push(path);
+    ]
+}
+
+/// Writes files into `dir` (created if missing), each whole or not at all.
+pub fn write_files(dir: &Path, files: &[(&str, Vec<u8>)]) -> Result<(), OutputError> {
+    ensure_dir(dir)?;
+    for (name, bytes) in files {
+        write_atomic(&dir.join(name), bytes)?;
     }
-    Ok(written)
+    Ok(())
+}
+
+/// Writes `manifest.json`; written last, it marks a run folder as complete.
+pub fn write_manifest(dir: &Path, manifest: &Manifest) -> Result<(), OutputError> {
+    let bytes = serde_json::to_vec_pretty(manifest).unwrap_or_default();
+    write_atomic(&dir.join("manifest.json"), &bytes)
 }
 
 /// Markdown table of every reported figure: column, unit, definition.

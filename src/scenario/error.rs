@@ -27,7 +27,7 @@ impl fmt::Display for Diagnostic {
 pub enum ScenarioError {
     #[error("{}", join(.0))]
     Invalid(Vec<Diagnostic>),
-    #[error("cannot read scenario {path}: {source}")]
+    #[error("cannot read scenario {path}")]
     Read {
         path: String,
         #[source]

@@ -46,7 +46,7 @@ param_struct! {
         imitation: f64 = 0.38, RATE, true, "per year",
             "Bass imitation rate q: hazard added per unit of adopted share among contacts (or everyone).";
         mixing: String = "network", Kind::OneOf(&["network", "global"]), true, "-",
-            "Whose adoption drives imitation: the organisation's contacts, or all organisations in the world.";
+            "Whom organisations watch, for imitation and the network term: their contacts, or all organisations in the world.";
         review_rate: f64 = 0.5, RATE, true, "per year",
             "Rate at which an adopter reconsiders its vendor (monthly chance 1 - exp(-rate/12)).";
         initial_tenure: f64 = 24.0, Kind::float(0.0, 1200.0), false, "months",

@@ -18,8 +18,12 @@ fn run_writes_every_file_with_the_documented_columns() {
     let o = aiadopt(&["run", "--seeds", "2", "--agents", "2000", "--months", "6"], tmp.path());
     assert!(o.status.success(), "{}", stderr(&o));
     let out = tmp.path().join("output/baseline");
-    for f in aiadopt::output::RUN_FILES {
-        assert!(out.join(f).is_file(), "{f} missing");
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    let files = manifest["files"].as_array().unwrap();
+    assert_eq!(files.len(), 5 + 7 * 2 + 2, "tables, charts, report and manifest");
+    for f in files {
+        assert!(out.join(f.as_str().unwrap()).is_file(), "{f} missing");
     }
     let ts = std::fs::read_to_string(out.join("timeseries.csv")).unwrap();
     assert_eq!(

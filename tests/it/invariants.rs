@@ -66,7 +66,11 @@ fn a_weight_of_zero_switches_its_mechanism_off_exactly() {
     switched_off(&[("choice.trust_weight", "0")], ("regions.india.trust.us", "0.0"));
     switched_off(&[("choice.revocation_weight", "0")], ("regions.india.revocation_risk", "1.0"));
     switched_off(&[("choice.integration_weight", "0")], ("regions.india.talent", "0.0"));
-    switched_off(&[("choice.network_weight", "0")], ("network.rewire", "0.9"));
+    // Contacts matter only through the network term once imitation is off.
+    switched_off(
+        &[("choice.network_weight", "0"), ("adoption.mixing", "network"), ("adoption.imitation", "0")],
+        ("network.rewire", "0.9"),
+    );
     switched_off(&[("choice.ecosystem_weight", "0")], ("choice.ecosystem_scale", "1000"));
     switched_off(&[("choice.switching_weight", "0")], ("sectors.government.switching_cost", "50"));
     switched_off(

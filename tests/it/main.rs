@@ -8,3 +8,4 @@ mod common;
 mod determinism;
 mod docs;
 mod invariants;
+mod report;

@@ -1,0 +1,900 @@
+//! Tests of every chart kind, on realistic samples: thirteen regions, six
+//! vendors, months 2025-01 to 2035-12.
+
+use super::*;
+
+const MONTHS: usize = 132;
+const START: (i32, u32) = (2025, 1);
+
+const REGIONS: [&str; 13] = [
+    "united-states",
+    "canada",
+    "european-union",
+    "united-kingdom",
+    "china",
+    "japan-korea",
+    "india",
+    "southeast-asia",
+    "latin-america",
+    "middle-east-north-africa",
+    "sub-saharan-africa",
+    "russia-central-asia",
+    "oceania",
+];
+
+/// (name, origin, open-weight?)
+const VENDORS: [(&str, &str, bool); 6] = [
+    ("us-frontier", "us", false),
+    ("us-budget", "us", false),
+    ("us-open", "us", true),
+    ("cn-open", "cn", true),
+    ("eu-open", "eu", true),
+    ("cn-closed", "cn", false),
+];
+
+fn vendor_colours() -> Vec<SeriesColor> {
+    let vendors: Vec<(String, bool)> = VENDORS.iter().map(|&(_, o, open)| (o.to_string(), open)).collect();
+    vendor_rgbs(&vendors).into_iter().map(SeriesColor::from).collect()
+}
+
+fn frame(title: &str, subtitle: &str) -> Frame {
+    Frame { title: title.into(), subtitle: subtitle.into(), source: "aiadopt 0.1.0 · scenario sha256 1a2b3c4d".into() }
+}
+
+/// Smooth S-curve from `a` to `b` over the run, centred at fraction `mid`.
+fn s_curve(a: f64, b: f64, mid: f64, steep: f64) -> Vec<f64> {
+    (0..MONTHS)
+        .map(|i| {
+            let t = i as f64 / (MONTHS - 1) as f64;
+            a + (b - a) / (1.0 + (-(t - mid) * steep).exp())
+        })
+        .collect()
+}
+
+fn band(label: &str, color: SeriesColor, median: Vec<f64>, width: f64) -> BandSeries {
+    let widen = |d: f64| {
+        median.iter().enumerate().map(|(i, v)| (v + d * (0.4 + i as f64 / MONTHS as f64)).clamp(0.0, 1.0)).collect()
+    };
+    BandSeries { label: label.into(), color, p05: widen(-width), p95: widen(width), median }
+}
+
+/// Open-weight share rising 0.30 -> 0.60 with a ±0.05 band, and its
+/// proprietary complement, over 2025-01 .. 2036-01.
+fn share_chart() -> ShareChart {
+    let months = 133;
+    let open: Vec<f64> = (0..months)
+        .map(|i| {
+            let t = i as f64 / (months - 1) as f64;
+            0.30 + 0.30 * t * t * (3.0 - 2.0 * t) + 0.01 * (i as f64 * 0.5).sin()
+        })
+        .collect();
+    let shift = |v: &[f64], d: f64| -> Vec<f64> { v.iter().map(|x| (x + d).clamp(0.0, 1.0)).collect() };
+    let prop: Vec<f64> = open.iter().map(|x| 1.0 - x).collect();
+    ShareChart {
+        title: "Open-weight share of AI use, world".into(),
+        subtitle: "Scenario: baseline · measure: usage (token-weighted) · 8 seeds · median and 5–95% band".into(),
+        start: START,
+        y_label: "Share of AI use (%)".into(),
+        series: vec![
+            BandSeries {
+                label: "Open-weight".into(),
+                color: SeriesColor::Open,
+                p05: shift(&open, -0.05),
+                p95: shift(&open, 0.05),
+                median: open,
+            },
+            BandSeries {
+                label: "Proprietary".into(),
+                color: SeriesColor::Proprietary,
+                p05: shift(&prop, -0.05),
+                p95: shift(&prop, 0.05),
+                median: prop,
+            },
+        ],
+        source: "aiadopt 0.1.0 · scenario sha256 1a2b3c4d".into(),
+    }
+}
+
+fn panel_chart() -> PanelChart {
+    let names = std::iter::once("world").chain(REGIONS);
+    let panels = names
+        .enumerate()
+        .map(|(k, name)| {
+            let start = 0.15 + 0.03 * (k % 7) as f64;
+            let end = 0.35 + 0.04 * ((k * 5) % 11) as f64;
+            let open = s_curve(start, end, 0.3 + 0.04 * (k % 6) as f64, 9.0);
+            let prop = open.iter().map(|v| 1.0 - v).collect();
+            Panel {
+                title: name.into(),
+                series: vec![
+                    band("Open-weight", SeriesColor::Open, open, 0.03 + 0.005 * (k % 3) as f64),
+                    band("Proprietary", SeriesColor::Proprietary, prop, 0.03 + 0.005 * (k % 3) as f64),
+                ],
+            }
+        })
+        .collect();
+    PanelChart {
+        frame: frame(
+            "Open-weight and proprietary shares of AI use, world and regions",
+            "Scenario: baseline · usage (token-weighted) · 8 seeds · median and 5–95% band",
+        ),
+        start: START,
+        y_label: "Share of AI use (%)".into(),
+        panels,
+    }
+}
+
+/// Vendor market shares: closed US vendors lose ground to open vendors.
+fn vendor_shares() -> Vec<Vec<f64>> {
+    let raw: Vec<Vec<f64>> = vec![
+        s_curve(0.45, 0.22, 0.45, 8.0),
+        s_curve(0.20, 0.14, 0.5, 6.0),
+        s_curve(0.06, 0.16, 0.4, 7.0),
+        s_curve(0.08, 0.24, 0.5, 8.0),
+        s_curve(0.03, 0.09, 0.55, 7.0),
+        s_curve(0.10, 0.12, 0.5, 5.0),
+    ];
+    // Normalise each month to sum to 1.
+    let sums: Vec<f64> = (0..MONTHS).map(|i| raw.iter().map(|r| r[i]).sum()).collect();
+    raw.into_iter().map(|r| r.iter().zip(&sums).map(|(v, s)| v / s).collect()).collect()
+}
+
+fn stacked_chart() -> StackedChart {
+    let colours = vendor_colours();
+    StackedChart {
+        frame: frame(
+            "Share of AI use by vendor, world",
+            "Scenario: baseline · usage (token-weighted) · median of 8 seeds",
+        ),
+        start: START,
+        y_label: "Share of AI use (%)".into(),
+        layers: VENDORS
+            .iter()
+            .zip(vendor_shares())
+            .zip(&colours)
+            .map(|((v, values), &color)| Layer { label: v.0.into(), color, values })
+            .collect(),
+    }
+}
+
+fn bar_chart() -> BarChart {
+    let colours = vendor_colours();
+    let n = REGIONS.len();
+    let mut values = vec![vec![0.0; n]; VENDORS.len()];
+    for k in 0..n {
+        let raw: Vec<f64> = (0..VENDORS.len()).map(|j| 0.05 + ((k * 7 + j * 13) % 17) as f64 / 17.0).collect();
+        let sum: f64 = raw.iter().sum();
+        for (segment, v) in values.iter_mut().zip(&raw) {
+            segment[k] = v / sum;
+        }
+    }
+    BarChart {
+        frame: frame(
+            "Share of AI use by vendor and region, December 2035",
+            "Scenario: baseline · usage (token-weighted) · median of 8 seeds",
+        ),
+        x_label: "Share of AI use (%)".into(),
+        categories: REGIONS.iter().map(|r| r.to_string()).collect(),
+        segments: VENDORS
+            .iter()
+            .zip(values)
+            .zip(&colours)
+            .map(|((v, values), &color)| Segment { label: v.0.into(), color, values })
+            .collect(),
+    }
+}
+
+fn line_chart() -> LineChart {
+    let colours = vendor_colours();
+    let capability = [(70.0, 96.0), (55.0, 85.0), (48.0, 88.0), (45.0, 90.0), (40.0, 80.0), (60.0, 92.0)];
+    let price = [(5.0, 0.8), (1.0, 0.1), (0.6, 0.05), (0.4, 0.02), (0.8, 0.06), (2.0, 0.2)];
+    let lines = |f: &dyn Fn(usize) -> Vec<f64>| -> Vec<Line> {
+        VENDORS
+            .iter()
+            .enumerate()
+            .map(|(j, v)| Line { label: v.0.into(), color: colours[j], dashed: v.2, values: f(j) })
+            .collect()
+    };
+    LineChart {
+        frame: frame(
+            "Model capability and price by vendor",
+            "Scenario: baseline · best model each vendor offers · open-weight vendors dashed",
+        ),
+        start: START,
+        panels: vec![
+            LinePanel {
+                title: "Capability".into(),
+                y_label: "Capability index (0–100)".into(),
+                log_scale: false,
+                y_format: AxisFormat::Plain,
+                lines: lines(&|j| s_curve(capability[j].0, capability[j].1, 0.4, 6.0)),
+            },
+            LinePanel {
+                title: "Price".into(),
+                y_label: "USD per million tokens (log)".into(),
+                log_scale: true,
+                y_format: AxisFormat::Dollars,
+                lines: lines(&|j| {
+                    let (a, b): (f64, f64) = price[j];
+                    (0..MONTHS).map(|i| a * (b / a).powf(i as f64 / (MONTHS - 1) as f64)).collect()
+                }),
+            },
+        ],
+    }
+}
+
+fn range_chart() -> RangeChart {
+    let rows = REGIONS
+        .iter()
+        .enumerate()
+        .map(|(k, name)| {
+            let (median, low, high) = match k % 5 {
+                0 => (Some(30.0 + k as f64), Some(18.0 + k as f64), Some(52.5 + k as f64)),
+                1 => (Some(60.0 + k as f64), Some(40.0), Some(95.0 + k as f64)),
+                2 => (Some(100.0 + k as f64 / 2.0), Some(75.0), None),
+                3 => (None, Some(110.0), None),
+                _ => (Some(8.5 + k as f64), Some(2.0), Some(25.0 + k as f64)),
+            };
+            RangeRow { label: name.to_string(), median, low, high }
+        })
+        .collect();
+    RangeChart {
+        frame: frame(
+            "When open-weight models first pass half of AI use, by region",
+            "Scenario: baseline · usage (token-weighted) · 8 seeds · median and 5–95% range",
+        ),
+        start: START,
+        months: MONTHS,
+        x_label: "Month open-weight share first exceeds 50%".into(),
+        rows,
+    }
+}
+
+fn all_figures() -> Vec<(&'static str, Figure)> {
+    vec![
+        ("share", share_chart().into()),
+        ("panels", panel_chart().into()),
+        ("stacked", stacked_chart().into()),
+        ("bars", bar_chart().into()),
+        ("lines", line_chart().into()),
+        ("ranges", range_chart().into()),
+    ]
+}
+
+/// Asserts the SVG of `figure` is well-formed enough, id-free, and contains
+/// every text in `texts` as (part of) a text element.
+fn check_svg(figure: &Figure, texts: &[&str]) -> String {
+    let svg = render_svg(figure).unwrap();
+    let (w, h) = figure.size();
+    assert!(svg.starts_with(&format!("<svg width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\"")), "{}", &svg[..100]);
+    assert!(svg.trim_end().ends_with("</svg>"));
+    assert!(!svg.contains(" id=") && !svg.contains("url(#"), "SVG defines ids, which would clash on one page");
+    assert!(!svg.contains("font-family=\"DejaVu Sans\""));
+    for text in texts {
+        assert!(svg.contains(&format!(">{text}<")) || svg.contains(text), "SVG lacks {text:?}");
+    }
+    svg
+}
+
+fn check_png(figure: &Figure, expected: (u32, u32)) {
+    assert_eq!(figure.size(), expected);
+    let png = render_png(figure).unwrap();
+    assert!(png.starts_with(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A]));
+    let img = image::load_from_memory_with_format(&png, image::ImageFormat::Png).unwrap();
+    assert_eq!((img.width(), img.height()), expected);
+}
+
+fn invalid(figure: impl Into<Figure>) -> String {
+    let figure = figure.into();
+    match render_svg(&figure) {
+        Err(PlotError::InvalidInput(msg)) => {
+            assert!(matches!(render_png(&figure), Err(PlotError::InvalidInput(_))));
+            msg
+        }
+        other => panic!("expected invalid input, got {other:?}"),
+    }
+}
+
+const SOURCE: &str = "aiadopt 0.1.0 · scenario sha256 1a2b3c4d";
+
+// ---------------------------------------------------------------- share
+
+#[test]
+fn share_svg_contains_all_text() {
+    let chart = share_chart();
+    let svg = check_svg(
+        &chart.into(),
+        &[
+            "Open-weight share of AI use, world",
+            "Scenario: baseline · measure: usage (token-weighted) · 8 seeds · median and 5–95% band",
+            "Share of AI use (%)",
+            "Open-weight",
+            "Proprietary",
+            SOURCE,
+            "2030",
+            "Year",
+            "40%",
+        ],
+    );
+    assert!(svg.contains("width=\"1600\" height=\"1000\""));
+    assert!(svg.contains(">Open-weight</text>"));
+}
+
+#[test]
+fn share_png_decodes_to_full_size() {
+    let figure: Figure = share_chart().into();
+    check_png(&figure, (1600, 1000));
+    // Something other than background was drawn in the open colour.
+    let img = image::load_from_memory(&render_png(&figure).unwrap()).unwrap().to_rgb8();
+    assert!(img.pixels().any(|p| p.0 == [0x00, 0x9E, 0x73]));
+}
+
+#[test]
+fn share_rejects_mismatched_lengths() {
+    let mut chart = share_chart();
+    chart.series[1].p95.pop();
+    let msg = invalid(chart);
+    assert!(msg.contains("Proprietary") && msg.contains("p95"), "{msg}");
+
+    let mut chart = share_chart();
+    let s = &mut chart.series[1];
+    for v in [&mut s.median, &mut s.p05, &mut s.p95] {
+        v.truncate(100);
+    }
+    invalid(chart);
+}
+
+#[test]
+fn share_rejects_nan_and_out_of_range() {
+    let mut chart = share_chart();
+    chart.series[0].median[7] = f64::NAN;
+    let msg = invalid(chart);
+    assert!(msg.contains("month 7") && msg.contains("NaN"), "{msg}");
+
+    let mut chart = share_chart();
+    chart.series[0].p95[3] = 1.5;
+    invalid(chart);
+
+    // Rounding noise is tolerated and clamped.
+    let mut chart = share_chart();
+    chart.series[0].p95[3] = 1.0 + 5e-7;
+    chart.series[0].p05[3] = -5e-7;
+    render_svg(&chart.into()).unwrap();
+}
+
+#[test]
+fn share_rejects_empty_and_single_month() {
+    let mut chart = share_chart();
+    chart.series.clear();
+    assert!(invalid(chart).contains("no series"));
+
+    let mut chart = share_chart();
+    for s in &mut chart.series {
+        s.median.truncate(1);
+        s.p05.truncate(1);
+        s.p95.truncate(1);
+    }
+    invalid(chart);
+
+    let mut chart = share_chart();
+    chart.start = (2025, 13);
+    invalid(chart);
+}
+
+/// Twelve wavy regional series over a century, with long legend labels.
+fn century_chart() -> ShareChart {
+    let months = 1200;
+    let series: Vec<BandSeries> = (0..12)
+        .map(|k| {
+            let median: Vec<f64> =
+                (0..months).map(|i| ((i as f64 / 97.0 + k as f64).sin() * 0.4 + 0.5).clamp(0.0, 1.0)).collect();
+            BandSeries {
+                label: format!("Region {k} (open-weight)"),
+                color: SeriesColor::Palette(k),
+                p05: median.iter().map(|v| (v - 0.04).max(0.0)).collect(),
+                p95: median.iter().map(|v| (v + 0.04).min(1.0)).collect(),
+                median,
+            }
+        })
+        .collect();
+    ShareChart {
+        title: "Open-weight share of AI use by region, a hundred-year projection under \
+                the baseline scenario with every region shown"
+            .into(),
+        series,
+        start: (2025, 6),
+        ..share_chart()
+    }
+}
+
+#[test]
+fn share_extremes_render() {
+    // A century of data, twelve series, and the two-month minimum.
+    let figure: Figure = century_chart().into();
+    render_png(&figure).unwrap();
+    assert!(render_svg(&figure).unwrap().contains("2100"));
+
+    let mut chart = share_chart();
+    for s in &mut chart.series {
+        s.median.truncate(2);
+        s.p05.truncate(2);
+        s.p95.truncate(2);
+    }
+    let figure: Figure = chart.into();
+    let svg = render_svg(&figure).unwrap();
+    assert!(svg.contains("Jan 2025") && svg.contains("Feb 2025"));
+    render_png(&figure).unwrap();
+}
+
+// ---------------------------------------------------------------- panels
+
+#[test]
+fn panels_svg_contains_all_text() {
+    let chart = panel_chart();
+    let mut texts = vec![
+        "Open-weight and proprietary shares of AI use, world and regions",
+        "Scenario: baseline · usage (token-weighted) · 8 seeds · median and 5–95% band",
+        "Share of AI use (%)",
+        "Year",
+        "Open-weight",
+        "Proprietary",
+        SOURCE,
+        "world",
+        "2030",
+        "40%",
+    ];
+    texts.extend(REGIONS);
+    let svg = check_svg(&chart.into(), &texts);
+    // The legend is drawn once, not per panel.
+    assert_eq!(svg.matches(">Open-weight</text>").count(), 1);
+}
+
+#[test]
+fn panels_png_size_grows_with_rows() {
+    let chart = panel_chart();
+    check_png(&chart.clone().into(), (1600, 1500));
+    let mut small = chart.clone();
+    small.panels.truncate(4);
+    check_png(&small.into(), (1600, 1000));
+    let mut one = chart;
+    one.panels.truncate(1);
+    check_png(&one.into(), (1600, 1000));
+}
+
+#[test]
+fn panels_reject_bad_input() {
+    let mut chart = panel_chart();
+    chart.panels.clear();
+    assert!(invalid(chart).contains("no panels"));
+
+    let mut chart = panel_chart();
+    chart.panels[3].series.clear();
+    assert!(invalid(chart).contains("european-union"));
+
+    let mut chart = panel_chart();
+    chart.panels[5].series[1].p05.pop();
+    let msg = invalid(chart);
+    assert!(msg.contains("china") && msg.contains("p05"), "{msg}");
+
+    let mut chart = panel_chart();
+    chart.panels[2].series[0].median[4] = f64::NAN;
+    invalid(chart);
+
+    let mut chart = panel_chart();
+    chart.panels[2].series[0].p95[4] = 1.2;
+    invalid(chart);
+
+    let mut chart = panel_chart();
+    for p in &mut chart.panels {
+        for s in &mut p.series {
+            s.median.truncate(1);
+            s.p05.truncate(1);
+            s.p95.truncate(1);
+        }
+    }
+    invalid(chart);
+
+    let mut chart = panel_chart();
+    chart.start = (2025, 0);
+    invalid(chart);
+}
+
+// ---------------------------------------------------------------- stacked
+
+#[test]
+fn stacked_svg_contains_all_text() {
+    let mut texts = vec![
+        "Share of AI use by vendor, world",
+        "Scenario: baseline · usage (token-weighted) · median of 8 seeds",
+        "Share of AI use (%)",
+        "Year",
+        SOURCE,
+        "2030",
+    ];
+    texts.extend(VENDORS.iter().map(|v| v.0));
+    check_svg(&stacked_chart().into(), &texts);
+}
+
+#[test]
+fn stacked_png_decodes_to_full_size() {
+    check_png(&stacked_chart().into(), (1600, 1000));
+    // Many layers move the legend above the plot; still renders.
+    let mut chart = stacked_chart();
+    let layers = chart.layers.clone();
+    chart.layers = (0..24)
+        .map(|k| Layer {
+            label: format!("vendor {k}"),
+            color: SeriesColor::Palette(k),
+            values: layers[k % 6].values.iter().map(|v| v / 4.0).collect(),
+        })
+        .collect();
+    let svg = render_svg(&chart.clone().into()).unwrap();
+    assert!(svg.contains(">vendor 23<"));
+    check_png(&chart.into(), (1600, 1000));
+}
+
+#[test]
+fn stacked_rejects_bad_input() {
+    let mut chart = stacked_chart();
+    chart.layers.clear();
+    assert!(invalid(chart).contains("no layers"));
+
+    let mut chart = stacked_chart();
+    chart.layers[2].values.pop();
+    assert!(invalid(chart).contains("us-open"));
+
+    let mut chart = stacked_chart();
+    chart.layers[1].values[9] = f64::NAN;
+    assert!(invalid(chart).contains("month 9"));
+
+    let mut chart = stacked_chart();
+    chart.layers[1].values[9] = -0.1;
+    invalid(chart);
+
+    let mut chart = stacked_chart();
+    chart.layers[0].values[9] += 0.2;
+    assert!(invalid(chart).contains("sum"));
+
+    let mut chart = stacked_chart();
+    for l in &mut chart.layers {
+        l.values.truncate(1);
+    }
+    invalid(chart);
+}
+
+// ---------------------------------------------------------------- bars
+
+#[test]
+fn bars_svg_contains_all_text() {
+    let mut texts = vec![
+        "Share of AI use by vendor and region, December 2035",
+        "Scenario: baseline · usage (token-weighted) · median of 8 seeds",
+        "Share of AI use (%)",
+        SOURCE,
+        "100%",
+    ];
+    texts.extend(VENDORS.iter().map(|v| v.0));
+    texts.extend(REGIONS);
+    check_svg(&bar_chart().into(), &texts);
+}
+
+#[test]
+fn bars_png_height_grows_with_categories() {
+    check_png(&bar_chart().into(), (1600, 1000));
+    let mut chart = bar_chart();
+    chart.categories.extend((0..7).map(|k| format!("extra {k}")));
+    for s in &mut chart.segments {
+        let v = s.values.clone();
+        s.values.extend(&v[..7]);
+    }
+    check_png(&chart.into(), (1600, 1350));
+}
+
+#[test]
+fn bars_reject_bad_input() {
+    let mut chart = bar_chart();
+    chart.categories.clear();
+    assert!(invalid(chart).contains("no categories"));
+
+    let mut chart = bar_chart();
+    chart.segments.clear();
+    assert!(invalid(chart).contains("no segments"));
+
+    let mut chart = bar_chart();
+    chart.segments[3].values.pop();
+    assert!(invalid(chart).contains("cn-open"));
+
+    let mut chart = bar_chart();
+    chart.segments[3].values[2] = f64::INFINITY;
+    assert!(invalid(chart).contains("european-union"));
+
+    let mut chart = bar_chart();
+    chart.segments[0].values[2] += 0.3;
+    assert!(invalid(chart).contains("sum"));
+
+    // Too many bars for a canvas of sane size.
+    let mut chart = bar_chart();
+    chart.categories = (0..500).map(|k| k.to_string()).collect();
+    for s in &mut chart.segments {
+        s.values = vec![0.1; 500];
+    }
+    assert!(invalid(chart).contains("px tall"));
+}
+
+// ---------------------------------------------------------------- lines
+
+#[test]
+fn lines_svg_contains_all_text() {
+    let mut texts = vec![
+        "Model capability and price by vendor",
+        "Scenario: baseline · best model each vendor offers · open-weight vendors dashed",
+        "Capability",
+        "Price",
+        "Capability index (0–100)",
+        "USD per million tokens (log)",
+        "Year",
+        SOURCE,
+        ">$0.01<",
+        ">$0.1<",
+        ">$1<",
+        ">$10<",
+    ];
+    texts.extend(VENDORS.iter().map(|v| v.0));
+    let svg = check_svg(&line_chart().into(), &texts);
+    // One legend for both panels.
+    assert_eq!(svg.matches(">us-frontier</text>").count(), 1);
+}
+
+#[test]
+fn lines_png_decodes_to_full_size() {
+    check_png(&line_chart().into(), (1600, 1000));
+    // One and three panels, percent format, constant lines.
+    let mut chart = line_chart();
+    chart.panels.truncate(1);
+    check_png(&chart.into(), (1600, 1000));
+    let mut chart = line_chart();
+    let mut third = chart.panels[0].clone();
+    third.title = "Share".into();
+    third.y_format = AxisFormat::Percent;
+    for l in &mut third.lines {
+        l.values = vec![0.25; MONTHS];
+    }
+    chart.panels.push(third);
+    let svg = render_svg(&chart.clone().into()).unwrap();
+    assert!(svg.contains(">20%<") || svg.contains(">25%<"), "{svg}");
+    check_png(&chart.into(), (1600, 1000));
+}
+
+#[test]
+fn lines_reject_bad_input() {
+    let mut chart = line_chart();
+    chart.panels.clear();
+    assert!(invalid(chart).contains("no panels"));
+
+    let mut chart = line_chart();
+    chart.panels[1].lines.clear();
+    assert!(invalid(chart).contains("Price"));
+
+    let mut chart = line_chart();
+    chart.panels[1].lines[4].values.pop();
+    assert!(invalid(chart).contains("eu-open"));
+
+    let mut chart = line_chart();
+    chart.panels[0].lines[0].values[3] = f64::NAN;
+    invalid(chart);
+
+    let mut chart = line_chart();
+    chart.panels[1].lines[0].values[3] = 0.0;
+    assert!(invalid(chart).contains("log"));
+
+    // Zero is fine on a linear axis.
+    let mut chart = line_chart();
+    chart.panels[0].lines[0].values[3] = 0.0;
+    render_svg(&chart.into()).unwrap();
+
+    let mut chart = line_chart();
+    for p in &mut chart.panels {
+        for l in &mut p.lines {
+            l.values.truncate(1);
+        }
+    }
+    invalid(chart);
+}
+
+// ---------------------------------------------------------------- ranges
+
+#[test]
+fn ranges_svg_contains_all_text() {
+    let mut texts = vec![
+        "When open-weight models first pass half of AI use, by region",
+        "Scenario: baseline · usage (token-weighted) · 8 seeds · median and 5–95% range",
+        "Month open-weight share first exceeds 50%",
+        "not within horizon",
+        "Median",
+        "5–95% range",
+        SOURCE,
+        "2030",
+    ];
+    texts.extend(REGIONS);
+    let svg = check_svg(&range_chart().into(), &texts);
+    let not_within = range_chart().rows.iter().filter(|r| r.median.is_none()).count();
+    assert_eq!(svg.matches(">not within horizon<").count(), not_within);
+}
+
+#[test]
+fn ranges_png_decodes_to_full_size() {
+    check_png(&range_chart().into(), (1600, 1000));
+    let mut chart = range_chart();
+    chart.months = 2;
+    for r in &mut chart.rows {
+        *r = RangeRow { label: r.label.clone(), median: Some(0.5), low: Some(0.0), high: None };
+    }
+    check_png(&chart.into(), (1600, 1000));
+}
+
+#[test]
+fn ranges_reject_bad_input() {
+    let mut chart = range_chart();
+    chart.rows.clear();
+    assert!(invalid(chart).contains("no rows"));
+
+    let mut chart = range_chart();
+    chart.months = 1;
+    invalid(chart);
+
+    let mut chart = range_chart();
+    chart.rows[0].median = Some(MONTHS as f64);
+    assert!(invalid(chart).contains("united-states"));
+
+    let mut chart = range_chart();
+    chart.rows[0].low = Some(f64::NAN);
+    invalid(chart);
+
+    let mut chart = range_chart();
+    chart.rows[0].low = Some(-1.0);
+    invalid(chart);
+
+    let mut chart = range_chart();
+    chart.rows[0].low = chart.rows[0].high;
+    assert!(invalid(chart).contains("low <= median"));
+
+    let mut chart = range_chart();
+    chart.rows[0].low = None;
+    assert!(invalid(chart).contains("no low"));
+}
+
+// ---------------------------------------------------------------- all kinds
+
+#[test]
+fn output_is_deterministic() {
+    for (name, figure) in all_figures() {
+        assert_eq!(render_svg(&figure).unwrap(), render_svg(&figure).unwrap(), "{name}");
+        assert_eq!(render_png(&figure).unwrap(), render_png(&figure).unwrap(), "{name}");
+        // An equal figure built afresh gives the same bytes too.
+        let again = all_figures().into_iter().find(|f| f.0 == name).unwrap().1;
+        assert_eq!(render_svg(&figure).unwrap(), render_svg(&again).unwrap(), "{name}");
+    }
+}
+
+#[test]
+fn renders_from_many_threads() {
+    let figure: Figure = panel_chart().into();
+    let reference = render_svg(&figure).unwrap();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..4).map(|_| scope.spawn(|| render_svg(&figure).unwrap())).collect();
+        for h in handles {
+            assert_eq!(h.join().unwrap(), reference);
+        }
+    });
+}
+
+#[test]
+fn text_is_escaped() {
+    let mut chart = bar_chart();
+    chart.frame.title = "Vendors <& regions>".into();
+    let svg = render_svg(&chart.into()).unwrap();
+    assert!(svg.contains("Vendors &lt;&amp; regions&gt;"));
+}
+
+/// Awkward but valid inputs: few and many panels, bars and rows, the
+/// two-month minimum, three line panels, stacks short of 100%.
+fn extreme_figures() -> Vec<(&'static str, Figure)> {
+    let mut out: Vec<(&'static str, Figure)> = vec![("century", century_chart().into())];
+
+    let mut two = panel_chart();
+    two.panels.truncate(2);
+    two.panels[1].title = "A region with a very long name that cannot possibly fit its panel".into();
+    out.push(("panels-two", two.into()));
+    let mut short = panel_chart();
+    short.panels.truncate(6);
+    for p in &mut short.panels {
+        for s in &mut p.series {
+            for v in [&mut s.median, &mut s.p05, &mut s.p95] {
+                v.truncate(2);
+            }
+        }
+    }
+    out.push(("panels-short", short.into()));
+
+    let mut partial = stacked_chart();
+    partial.layers.truncate(3);
+    partial.start = (2025, 7);
+    for l in &mut partial.layers {
+        l.values.truncate(14);
+    }
+    out.push(("stacked-partial", partial.into()));
+
+    let mut one = bar_chart();
+    one.categories.truncate(1);
+    for s in &mut one.segments {
+        s.values.truncate(1);
+    }
+    out.push(("bars-one", one.into()));
+    let mut many = bar_chart();
+    many.categories = (0..30).map(|k| format!("{} {k}", REGIONS[k % 13])).collect();
+    for s in &mut many.segments {
+        s.values = (0..30).map(|k| s.values[k % 13]).collect();
+    }
+    out.push(("bars-many", many.into()));
+
+    let mut three = line_chart();
+    let mut share = three.panels[0].clone();
+    share.title = "Open-weight share of use".into();
+    share.y_label = "Share of AI use (%)".into();
+    share.y_format = AxisFormat::Percent;
+    for (j, l) in share.lines.iter_mut().enumerate() {
+        l.values = s_curve(0.05 * j as f64, 0.1 + 0.08 * j as f64, 0.5, 6.0);
+    }
+    three.panels.push(share);
+    out.push(("lines-three", three.into()));
+    let mut short = line_chart();
+    for p in &mut short.panels {
+        for l in &mut p.lines {
+            l.values.truncate(2);
+        }
+    }
+    out.push(("lines-short", short.into()));
+
+    let mut short = range_chart();
+    short.months = 7;
+    short.start = (2025, 11);
+    for r in &mut short.rows {
+        for v in [&mut r.median, &mut r.low, &mut r.high] {
+            *v = v.map(|m| m * 6.0 / 131.0);
+        }
+    }
+    out.push(("ranges-short", short.into()));
+    let mut many = range_chart();
+    many.rows = (0..30).map(|k| RangeRow { label: format!("row {k}"), ..range_chart().rows[k % 13].clone() }).collect();
+    out.push(("ranges-many", many.into()));
+    out
+}
+
+#[test]
+fn extremes_render() {
+    for (name, figure) in extreme_figures() {
+        let svg = render_svg(&figure).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(!svg.contains(" id="), "{name}");
+        let png = render_png(&figure).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let img = image::load_from_memory(&png).unwrap();
+        assert_eq!((img.width(), img.height()), figure.size(), "{name}");
+    }
+}
+
+/// Writes every sample as PNG and SVG for eyeballing; run with
+/// `cargo test -- --ignored write_samples`. Files go to $PLOT_SAMPLES_DIR,
+/// else target/plot-samples.
+#[test]
+#[ignore]
+fn write_samples() {
+    let dir = std::env::var_os("PLOT_SAMPLES_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/plot-samples"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut figures = all_figures();
+    figures.extend(extreme_figures());
+    for (name, figure) in figures {
+        std::fs::write(dir.join(format!("{name}.png")), render_png(&figure).unwrap()).unwrap();
+        std::fs::write(dir.join(format!("{name}.svg")), render_svg(&figure).unwrap()).unwrap();
+    }
+}
