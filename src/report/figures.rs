@@ -59,13 +59,13 @@ fn frame(data: &RunData, title: String, measure: Option<Measure>, statistic: &st
     Frame { title, subtitle: parts.join(" · "), source: source_line(data) }
 }
 
-/// A region's label for panels and rows: its name when short, else its id.
+/// A region's label for panels and rows: its name when it fits (24 characters), else its id.
 pub fn region_label(data: &RunData, region: usize) -> String {
     if region == 0 {
         return "World".into();
     }
     let r = &data.scenario.regions[region - 1];
-    if !r.name.is_empty() && r.name.chars().count() <= 22 { r.name.clone() } else { r.id.clone() }
+    if !r.name.is_empty() && r.name.chars().count() <= 24 { r.name.clone() } else { r.id.clone() }
 }
 
 /// Median and 5-95% band of a reporter over time.

@@ -39,11 +39,11 @@ pub enum ReportError {
     Mismatch(String),
 }
 
-/// Renders figures to (name, svg, png) in parallel; the PNG only when asked for.
-fn render(
-    figures: &[(&'static str, Figure)],
-    png: bool,
-) -> Result<Vec<(&'static str, String, Option<Vec<u8>>)>, ReportError> {
+/// A chart drawn: its name, its SVG, and its PNG when asked for.
+type Rendered = (&'static str, String, Option<Vec<u8>>);
+
+/// Renders figures in parallel; the PNG only when asked for.
+fn render(figures: &[(&'static str, Figure)], png: bool) -> Result<Vec<Rendered>, ReportError> {
     figures
         .par_iter()
         .map(|(name, figure)| {

@@ -49,7 +49,7 @@ fn run_draws_every_chart_and_each_svg_names_its_title_axes_and_series() {
         assert!(origins.contains(o), "origin_shares lacks {o}");
     }
     let regions = read("open_share_by_region");
-    for r in ["World", "China", "India", "Sub-Saharan Africa", "latin-america"] {
+    for r in ["World", "China", "India", "Sub-Saharan Africa", "Latin America", "UK/Canada/Australia/NZ"] {
         assert!(regions.contains(r), "open_share_by_region lacks {r}");
     }
     assert!(read("adoption_by_region").contains("Share of organisations using any AI (%)"));
