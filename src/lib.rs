@@ -28,3 +28,4 @@ pub mod output;
 pub mod plot;
 pub mod report;
 pub mod scenario;
+pub mod validate;

@@ -35,6 +35,18 @@ enum Command {
     Plot(PlotArgs),
     /// Compare finished runs: their world open shares in one chart, and a table.
     Compare(CompareArgs),
+    /// Check the model: analytical special cases, the arguments' directions, the record.
+    Validate(ValidateArgs),
+}
+
+#[derive(Args, Debug)]
+struct ValidateArgs {
+    /// Output folder.
+    #[arg(long, default_value = "output/validation")]
+    out: PathBuf,
+    /// Fewer organisations and seeds: a fast look, with wider tolerances.
+    #[arg(long)]
+    quick: bool,
 }
 
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -188,6 +200,7 @@ fn dispatch(cli: Cli) -> Result<()> {
         Command::Scenarios => list_scenarios(),
         Command::Plot(args) => plot(args),
         Command::Compare(args) => compare(args),
+        Command::Validate(args) => validate(args),
     }
 }
 
@@ -267,6 +280,46 @@ fn plot(args: PlotArgs) -> Result<()> {
     let mut o = std::io::stdout().lock();
     writeln!(o, "redrew {} files in {}/ ({})", written.len(), args.dir.display(), written.join(", "))?;
     Ok(())
+}
+
+/// Some checks failed (exit 1); the table says which.
+#[derive(Debug, thiserror::Error)]
+#[error("{0} validation check(s) failed; see the table above and {1}")]
+struct ChecksFailed(usize, String);
+
+fn validate(args: ValidateArgs) -> Result<()> {
+    let settings = aiadopt::validate::Settings { quick: args.quick };
+    let interactive = std::io::stderr().is_terminal();
+    let v = aiadopt::validate::run(&settings, &|stage| {
+        if interactive {
+            eprintln!("validating: {stage} ...");
+        }
+    })?;
+    let mut files: Vec<(String, Vec<u8>)> = vec![
+        ("validation.csv".into(), aiadopt::validate::validation_csv(&v)),
+        ("validation.md".into(), aiadopt::validate::validation_md(&v, &settings).into_bytes()),
+    ];
+    for (name, figure) in aiadopt::validate::figures(&v) {
+        let svg = aiadopt::plot::render_svg(&figure).with_context(|| format!("drawing {name}"))?;
+        let png = aiadopt::plot::render_png(&figure).with_context(|| format!("drawing {name}"))?;
+        files.push((format!("{name}.svg"), svg.into_bytes()));
+        files.push((format!("{name}.png"), png));
+    }
+    let refs: Vec<(&str, Vec<u8>)> = files.iter().map(|(n, b)| (n.as_str(), b.clone())).collect();
+    output::write_files(&args.out, &refs).with_context(|| format!("writing {}", args.out.display()))?;
+    let mut o = std::io::stdout().lock();
+    let width = v.checks.iter().map(|c| c.name.chars().count()).max().unwrap_or(10).min(60);
+    writeln!(o, "{:<width$}  {:<16} {}", "check", "verdict", "measured (tolerance)")?;
+    for c in &v.checks {
+        let name: String = c.name.chars().take(width).collect();
+        writeln!(o, "{name:<width$}  {:<16} {} ({})", c.verdict.name(), c.measured, c.tolerance)?;
+    }
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    writeln!(o, "wrote {}/ ({})", args.out.display(), names.join(", "))?;
+    match v.failures() {
+        0 => Ok(()),
+        n => Err(ChecksFailed(n, args.out.join("validation.md").display().to_string()).into()),
+    }
 }
 
 fn compare(args: CompareArgs) -> Result<()> {

@@ -135,6 +135,50 @@ pub(crate) fn linear_axis(min: f64, max: f64, format: AxisFormat, length: f64, l
     ValueAxis { lo: k0 as f64 * step, hi: k1 as f64 * step, log: false, ticks }
 }
 
+/// Share of a data span added at each end of an axis fitted to the data, so
+/// that no point sits on the plot's edge.
+pub(crate) const DATA_PAD: f64 = 0.04;
+
+/// The span `min..=max` of some data, padded by [`DATA_PAD`] of its width at
+/// each end; a zero-width span is widened first, by a tenth of its value (or
+/// by 1 about 0).
+pub(crate) fn padded_span(min: f64, max: f64) -> (f64, f64) {
+    let (mut lo, mut hi) = (min, max);
+    if hi - lo <= EPS * lo.abs().max(hi.abs()).max(1e-300) {
+        let d = if lo == 0.0 { 1.0 } else { lo.abs() * 0.1 };
+        (lo, hi) = (lo - d, hi + d);
+    }
+    let pad = (hi - lo) * DATA_PAD;
+    (lo - pad, hi + pad)
+}
+
+/// Linear axis showing exactly `lo..hi` (lo < hi), ticked at multiples of
+/// the finest 1-2-5 step that gives at most `max_ticks` ticks within it.
+pub(crate) fn view_axis(lo: f64, hi: f64, format: AxisFormat, max_ticks: usize) -> ValueAxis {
+    let max_ticks = max_ticks.max(2) as f64;
+    let tol = EPS * (hi - lo);
+    let count = |step: f64| ((hi + tol) / step).floor() - ((lo - tol) / step).ceil() + 1.0;
+    let mut exp = ((hi - lo) / max_ticks).log10().floor() as i32 - 1;
+    let step = 'search: loop {
+        for m in [1.0, 2.0, 5.0] {
+            let step = m * 10f64.powi(exp);
+            if count(step) <= max_ticks {
+                break 'search step;
+            }
+        }
+        exp += 1;
+    };
+    let decimals = decimals_for(step);
+    let (k0, k1) = (((lo - tol) / step).ceil() as i64, ((hi + tol) / step).floor() as i64);
+    let ticks = (k0..=k1)
+        .map(|k| {
+            let v = k as f64 * step;
+            (v, format_value(v, format, decimals, false))
+        })
+        .collect();
+    ValueAxis { lo, hi, log: false, ticks }
+}
+
 /// Logarithmic axis over whole decades around `min..=max` (both positive),
 /// ticked at 1, 2 and 5 of each decade where those labels fit `length`
 /// pixels, else at every decade (or every second, third...).
@@ -312,5 +356,28 @@ mod value_tests {
         assert_eq!((axis.lo, axis.hi), (0.0, 1.0));
         let axis = linear_axis(1000.0, 25000.0, AxisFormat::Plain, 600.0, 28.0);
         assert!(labels(&axis).contains(&"10,000"));
+    }
+
+    #[test]
+    fn view_axes_tick_inside_the_span() {
+        let (lo, hi) = padded_span(0.0, 4.0);
+        assert!((lo + 0.16).abs() < 1e-12 && (hi - 4.16).abs() < 1e-12);
+        let axis = view_axis(lo, hi, AxisFormat::Plain, 8);
+        assert_eq!(labels(&axis), ["0", "1", "2", "3", "4"]);
+        assert_eq!((axis.lo, axis.hi), (lo, hi));
+        let (lo, hi) = padded_span(0.0, 1.0);
+        let axis = view_axis(lo, hi, AxisFormat::Percent, 6);
+        assert_eq!(labels(&axis), ["0%", "20%", "40%", "60%", "80%", "100%"]);
+        let axis = view_axis(-1.08, 1.08, AxisFormat::Plain, 6);
+        assert_eq!(labels(&axis), ["-1.0", "-0.5", "0.0", "0.5", "1.0"]);
+        // Ends that are ticks keep them despite rounding.
+        let axis = view_axis(0.1, 0.7, AxisFormat::Plain, 8);
+        assert_eq!(labels(&axis), ["0.1", "0.2", "0.3", "0.4", "0.5", "0.6", "0.7"]);
+        // A single value is widened.
+        let (lo, hi) = padded_span(5.0, 5.0);
+        assert!(lo < 4.6 && hi > 5.4);
+        let (lo, hi) = padded_span(0.0, 0.0);
+        assert!(lo < -1.0 && hi > 1.0);
+        assert!(view_axis(lo, hi, AxisFormat::Plain, 2).ticks.len() <= 2);
     }
 }

@@ -7,7 +7,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
 
-use super::axis::{TimeAxis, percent_step};
+use super::AxisFormat;
+use super::axis::{TimeAxis, ValueAxis, percent_step, view_axis};
 use super::font::{ASCENT_PER_SIZE, CAP_PER_SIZE, Label, Surface, Weight, fit_lines, text_width};
 use super::{Figure, PlotError, SeriesColor, rgb};
 
@@ -64,6 +65,8 @@ pub(crate) fn canvas_size(figure: &Figure) -> (u32, u32) {
         Figure::Panels(c) => (WIDTH, super::bands::panels_height(c.panels.len())),
         Figure::Bars(c) => (WIDTH, super::bars::height(c.categories.len())),
         Figure::Ranges(c) => (WIDTH, super::ranges::height(c.rows.len())),
+        Figure::Xy(_) => (WIDTH, HEIGHT),
+        Figure::Intervals(c) => (WIDTH, super::ranges::height(c.rows.len())),
     }
 }
 
@@ -84,6 +87,8 @@ pub(crate) fn draw_figure<DB: DrawingBackend>(
         Figure::Bars(chart) => super::bars::draw(&c, chart),
         Figure::Lines(chart) => super::lines::draw(&c, chart),
         Figure::Ranges(chart) => super::ranges::draw(&c, chart),
+        Figure::Xy(chart) => super::xy::draw(&c, chart),
+        Figure::Intervals(chart) => super::intervals::draw(&c, chart),
     }
 }
 
@@ -274,6 +279,10 @@ pub(crate) enum Swatch {
     Range,
     /// A range line ending in an arrowhead: continues past the horizon.
     Arrow,
+    /// A data point, optionally on a line: x-y charts.
+    Marker { line: bool },
+    /// An estimate on its interval: interval charts.
+    Interval,
 }
 
 /// One legend entry before layout.
@@ -302,6 +311,26 @@ pub(crate) const LEGEND_ROW: f64 = 40.0;
 pub(crate) const RANGE_INK: RGBColor = RGBColor(0x9A, 0x9A, 0x9A);
 pub(crate) const RANGE_WIDTH: f64 = 7.0;
 pub(crate) const DOT_RADIUS: f64 = 9.0;
+
+/// Data points of x-y charts, ringed in white so that they stand out from
+/// lines and from each other.
+pub(crate) const MARKER_RADIUS: f64 = 7.0;
+const MARKER_RING: f64 = 2.0;
+
+/// Interval line and estimate dot of interval charts.
+pub(crate) const INTERVAL_WIDTH: f64 = 5.0;
+pub(crate) const ESTIMATE_RADIUS: f64 = 9.0;
+
+/// A filled disc of `radius` ringed in white.
+pub(crate) fn marker<DB: DrawingBackend>(
+    c: &Canvas<'_, DB>,
+    centre: (f64, f64),
+    radius: f64,
+    color: RGBColor,
+) -> Result<(), PlotError> {
+    c.disc(centre, radius + MARKER_RING, WHITE)?;
+    c.disc(centre, radius, color)
+}
 
 /// Lays legend entries out where they cannot cover data: in one row when
 /// they fit, otherwise in equal-width columns so that several rows read as a
@@ -367,6 +396,16 @@ fn draw_swatch<DB: DrawingBackend>(
         Swatch::Arrow => {
             c.path(&[(x0, mid), (x1 - 14.0, mid)], color, RANGE_WIDTH)?;
             arrowhead(c, (x1, mid), color)
+        }
+        Swatch::Marker { line } => {
+            if line {
+                c.path(&[(x0, mid), (x1, mid)], color, LINE_WIDTH)?;
+            }
+            marker(c, ((x0 + x1) / 2.0, mid), MARKER_RADIUS, color)
+        }
+        Swatch::Interval => {
+            c.path(&[(x0, mid), (x1, mid)], color, INTERVAL_WIDTH)?;
+            marker(c, ((x0 + x1) / 2.0, mid), ESTIMATE_RADIUS, color)
         }
     }
 }
@@ -555,6 +594,64 @@ pub(crate) fn draw_time_axis<DB: DrawingBackend>(
         if let Some(baseline) = labels {
             c.text(&tick.label, tick_size, Weight::Regular, SUBTLE_INK, HPos::Center, (x, baseline))?;
         }
+    }
+    Ok(())
+}
+
+/// A numeric x axis over the span `lo..hi` from `left` to at most `right`:
+/// the densest 1-2-5 ticks whose labels (set at `tick_size`) keep well
+/// apart, with the right end pulled in so no label extends past `limit`.
+/// Returns the axis and the right end.
+pub(crate) fn fit_value_x_axis(
+    (lo, hi): (f64, f64),
+    format: AxisFormat,
+    left: f64,
+    right: f64,
+    limit: f64,
+    tick_size: f64,
+) -> Result<(ValueAxis, f64), PlotError> {
+    let fitted = |max_ticks: usize| -> Result<(ValueAxis, f64, bool), PlotError> {
+        let axis = view_axis(lo, hi, format, max_ticks);
+        let mut end = right;
+        let mut widest: f64 = 0.0;
+        for (v, label) in &axis.ticks {
+            let w = text_width(label, tick_size, Weight::Regular)?;
+            widest = widest.max(w);
+            let f = axis.frac(*v);
+            if f > 0.0 {
+                end = end.min(left + (limit - w / 2.0 - left) / f);
+            }
+        }
+        let step_px = match axis.ticks.as_slice() {
+            [a, b, ..] => (end - left) * (b.0 - a.0) / (hi - lo),
+            _ => f64::INFINITY,
+        };
+        Ok((axis, end, step_px >= widest + 1.5 * tick_size))
+    };
+    for max_ticks in (3..=9).rev() {
+        let (axis, end, fits) = fitted(max_ticks)?;
+        if fits {
+            return Ok((axis, end));
+        }
+    }
+    fitted(2).map(|(axis, end, _)| (axis, end))
+}
+
+/// Draws a numeric x axis along `bottom` from `left` to `right`: baseline,
+/// ticks and, at `baseline`, their labels.
+pub(crate) fn draw_value_x_axis<DB: DrawingBackend>(
+    c: &Canvas<'_, DB>,
+    axis: &ValueAxis,
+    (left, right): (f64, f64),
+    bottom: f64,
+    tick_size: f64,
+    baseline: f64,
+) -> Result<(), PlotError> {
+    c.path(&[(left, bottom), (right, bottom)], AXIS_LINE, 2.0)?;
+    for (v, label) in &axis.ticks {
+        let x = left + (right - left) * axis.frac(*v);
+        c.path(&[(x, bottom), (x, bottom + TICK_LEN)], AXIS_LINE, 2.0)?;
+        c.text(label, tick_size, Weight::Regular, SUBTLE_INK, HPos::Center, (x, baseline))?;
     }
     Ok(())
 }

@@ -7,7 +7,9 @@
 //! - [`StackedChart`]: stacked areas of shares over monthly time;
 //! - [`BarChart`]: horizontal stacked bars of shares, one per category;
 //! - [`LineChart`]: line panels over monthly time, linear or log axes;
-//! - [`RangeChart`]: dot-and-range rows of the month something happens.
+//! - [`RangeChart`]: dot-and-range rows of the month something happens;
+//! - [`XyChart`]: points and lines on two numeric axes;
+//! - [`IntervalChart`]: a forest plot of estimates and intervals, one row each.
 //!
 //! Wrap a chart in a [`Figure`] (every chart converts with `.into()`) and call
 //! [`render_svg`] or [`render_png`]. Output is byte-identical for identical
@@ -18,6 +20,7 @@ mod bands;
 mod bars;
 mod draw;
 mod font;
+mod intervals;
 mod lines;
 mod palette;
 mod ranges;
@@ -25,6 +28,7 @@ mod stacked;
 #[cfg(test)]
 mod tests;
 mod validate;
+mod xy;
 
 use plotters::prelude::*;
 
@@ -232,6 +236,92 @@ pub struct RangeRow {
     pub high: Option<f64>,
 }
 
+/// Points and/or lines on two numeric axes, e.g. a bifurcation diagram
+/// (simulated share against a weight, over the analytical curve) or an
+/// adoption curve against its closed form. Lines are drawn first and points
+/// over them, each in series order; the legend, one entry per distinct
+/// non-empty label, goes above the plot.
+#[derive(Clone, Debug, PartialEq)]
+pub struct XyChart {
+    pub frame: Frame,
+    /// E.g. "Weight of peers' choices w".
+    pub x_label: String,
+    /// E.g. "Open-weight share (%)".
+    pub y_label: String,
+    /// How x tick labels are written.
+    pub x_format: AxisFormat,
+    /// How y tick labels are written.
+    pub y_format: AxisFormat,
+    /// The x span shown, low < high; `None`: the data's span padded by 4%
+    /// each side. Anything outside an explicit span is clipped.
+    pub x_range: Option<(f64, f64)>,
+    /// As `x_range`, for y.
+    pub y_range: Option<(f64, f64)>,
+    pub series: Vec<XySeries>,
+}
+
+/// One series of an [`XyChart`]. Lines join the points in the order given,
+/// so a curve need not be a function of x.
+#[derive(Clone, Debug, PartialEq)]
+pub struct XySeries {
+    /// Legend text; series sharing a label share one legend entry (e.g. the
+    /// upper and lower branch of a curve), and an empty label has none.
+    pub label: String,
+    pub color: SeriesColor,
+    pub style: XyStyle,
+    /// (x, y) pairs, all finite: at least two, or one with [`XyStyle::Points`].
+    pub points: Vec<(f64, f64)>,
+}
+
+/// How an [`XySeries`] is drawn.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum XyStyle {
+    /// A solid line through the points.
+    #[default]
+    Line,
+    /// A dashed line through the points, e.g. an unstable branch.
+    DashedLine,
+    /// A dot at each point, e.g. simulation results.
+    Points,
+    /// A solid line with a dot at each point.
+    LineAndPoints,
+}
+
+/// A forest plot: one row per item, top to bottom, each an estimate (dot)
+/// and an interval (line) on a shared numeric x axis, with an optional
+/// vertical reference line (usually at 0). Row labels go left of the plot
+/// (cut with "…" when long), notes right of it, and the legend of colour
+/// meanings above it. Rows of different scales share the one axis, so the
+/// caller normalises them first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IntervalChart {
+    pub frame: Frame,
+    /// E.g. "Effect on open-weight share (standardised)".
+    pub x_label: String,
+    /// How x tick labels are written.
+    pub x_format: AxisFormat,
+    /// Where the vertical reference line is drawn, e.g. `Some(0.0)`.
+    pub reference: Option<f64>,
+    /// Top to bottom.
+    pub rows: Vec<IntervalRow>,
+    /// What the row colours mean, e.g. ("pass", Open); may be empty.
+    pub legend: Vec<(String, SeriesColor)>,
+}
+
+/// One row of an [`IntervalChart`], with low <= estimate <= high, all finite.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IntervalRow {
+    /// E.g. "A1 cheaper open models".
+    pub label: String,
+    pub estimate: f64,
+    pub low: f64,
+    pub high: f64,
+    /// E.g. by verdict; see [`IntervalChart::legend`].
+    pub color: SeriesColor,
+    /// Text right of the plot, e.g. "pass" or "not significant"; may be empty.
+    pub note: String,
+}
+
 /// Any chart, for [`render_svg`] and [`render_png`].
 #[derive(Clone, Debug, PartialEq)]
 pub enum Figure {
@@ -241,6 +331,8 @@ pub enum Figure {
     Bars(BarChart),
     Lines(LineChart),
     Ranges(RangeChart),
+    Xy(XyChart),
+    Intervals(IntervalChart),
 }
 
 macro_rules! figure_from {
@@ -253,14 +345,14 @@ macro_rules! figure_from {
     )*};
 }
 figure_from!(ShareChart => Share, PanelChart => Panels, StackedChart => Stacked, BarChart => Bars,
-    LineChart => Lines, RangeChart => Ranges);
+    LineChart => Lines, RangeChart => Ranges, XyChart => Xy, IntervalChart => Intervals);
 
 impl Figure {
     /// Size in pixels of the PNG, and of the SVG in user units: 1600 wide;
     /// 1000 high except for [`PanelChart`] (1000 up to two rows of panels,
     /// then 300 more per row: 1500 for 13-16 panels), [`BarChart`] (1000 up
-    /// to 13 bars, then 50 more per bar) and [`RangeChart`] (1000 up to 16
-    /// rows, then 40 more per row).
+    /// to 13 bars, then 50 more per bar), [`RangeChart`] and
+    /// [`IntervalChart`] (1000 up to 16 rows, then 40 more per row).
     pub fn size(&self) -> (u32, u32) {
         draw::canvas_size(self)
     }

@@ -250,6 +250,197 @@ fn range_chart() -> RangeChart {
     }
 }
 
+/// The nonzero root of m = tanh(w m / 2) for w > 2, by bisection.
+fn magnetisation(w: f64) -> f64 {
+    let (mut lo, mut hi) = (1e-12, 1.0);
+    for _ in 0..100 {
+        let m = (lo + hi) / 2.0;
+        if m < (w * m / 2.0).tanh() {
+            lo = m;
+        } else {
+            hi = m;
+        }
+    }
+    (lo + hi) / 2.0
+}
+
+/// A deterministic pseudo-random number in -0.5..0.5.
+fn jitter(k: usize) -> f64 {
+    let x = (k as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    (x >> 11) as f64 / (1u64 << 53) as f64 - 0.5
+}
+
+/// A bifurcation diagram: the open-weight share (1 + m) / 2 of the
+/// mean-field model against the peer weight w, with simulated points.
+fn xy_chart() -> XyChart {
+    let share = |m: f64| (1.0 + m) / 2.0;
+    let grid = |a: f64, b: f64| (0..=100).map(move |i| a + (b - a) * f64::from(i) / 100.0);
+    let stable = SeriesColor::Palette(5);
+    let mut series = vec![
+        XySeries {
+            label: "Analytical, stable".into(),
+            color: stable,
+            style: XyStyle::Line,
+            points: vec![(0.0, 0.5), (2.0, 0.5)],
+        },
+        XySeries {
+            label: "Analytical, unstable".into(),
+            color: stable,
+            style: XyStyle::DashedLine,
+            points: vec![(2.0, 0.5), (4.0, 0.5)],
+        },
+    ];
+    // The branches by m, smooth at the fork: w = 2 atanh(m) / m.
+    let m_end = magnetisation(4.0);
+    for sign in [1.0, -1.0] {
+        let mut points = vec![(2.0, 0.5)];
+        points.extend(grid(0.0, m_end).skip(1).map(|m| (2.0 * m.atanh() / m, share(sign * m))));
+        series.push(XySeries { label: "Analytical, stable".into(), color: stable, style: XyStyle::Line, points });
+    }
+    let mut points = Vec::new();
+    for i in 1..=40 {
+        let w = f64::from(i) / 10.0;
+        for seed in 0..5 {
+            let k = i as usize * 5 + seed;
+            let m = if w > 2.0 { magnetisation(w) } else { 0.0 };
+            let sign = if jitter(k + 1000) > 0.0 { 1.0 } else { -1.0 };
+            // Finite-size noise, largest near the critical point.
+            let spread = 0.02 + 0.06 / (1.0 + 8.0 * (w - 2.0).abs());
+            points.push((w, share(sign * m) + spread * 2.0 * jitter(k)));
+        }
+    }
+    series.push(XySeries {
+        label: "Simulated, one dot per seed".into(),
+        color: SeriesColor::Open,
+        style: XyStyle::Points,
+        points,
+    });
+    XyChart {
+        frame: frame(
+            "Past a peer weight of 2, adoption settles on one camp or the other",
+            "Mean-field model m = tanh(w·m/2) against simulation · 40 weights × 5 seeds · 10,000 agents",
+        ),
+        x_label: "Weight of peers' choices, w".into(),
+        y_label: "Open-weight share of adopters (%)".into(),
+        x_format: AxisFormat::Plain,
+        y_format: AxisFormat::Percent,
+        x_range: None,
+        y_range: None,
+        series,
+    }
+}
+
+/// An adoption curve over five years against its closed-form logistic.
+fn adoption_chart() -> XyChart {
+    let logistic = |t: f64| 1.0 / (1.0 + (-(t - 24.0) / 6.0).exp());
+    XyChart {
+        frame: frame(
+            "Simulated adoption follows the closed-form logistic",
+            "Scenario: baseline · world · median of 8 seeds, every third month",
+        ),
+        x_label: "Months since release".into(),
+        y_label: "Share of firms using AI (%)".into(),
+        x_format: AxisFormat::Plain,
+        y_format: AxisFormat::Percent,
+        x_range: None,
+        y_range: None,
+        series: vec![
+            XySeries {
+                label: "Closed form 1 / (1 + e^−(t−24)/6)".into(),
+                color: SeriesColor::Palette(2),
+                style: XyStyle::DashedLine,
+                points: (0..=60).map(|t| (f64::from(t), logistic(f64::from(t)))).collect(),
+            },
+            XySeries {
+                label: "Simulated".into(),
+                color: SeriesColor::Open,
+                style: XyStyle::LineAndPoints,
+                points: (0..=20)
+                    .map(|i| {
+                        let t = f64::from(i * 3);
+                        (t, (logistic(t) + 0.02 * jitter(i as usize)).clamp(0.0, 1.0))
+                    })
+                    .collect(),
+            },
+        ],
+    }
+}
+
+const HYPOTHESES: [&str; 16] = [
+    "A1 cheaper open models",
+    "A2 faster capability catch-up",
+    "A3 data-sovereignty rules",
+    "A4 export controls on chips",
+    "B1 enterprise lock-in",
+    "B2 fine-tuning demand",
+    "B3 developer ecosystem size",
+    "B4 hosting price cuts",
+    "C1 regional language support",
+    "C2 safety regulation burden",
+    "C3 open-licence restrictions",
+    "C4 bundled cloud credits",
+    "D1 frontier capability gap",
+    "D2 inference hardware costs",
+    "D3 public-sector procurement",
+    "D4 network effects among firms",
+];
+
+/// A forest plot of sixteen hypotheses' standardised effects, some of whose
+/// intervals cross zero.
+fn interval_chart() -> IntervalChart {
+    let supports = SeriesColor::Palette(2);
+    let unclear = SeriesColor::Rgb(0x99, 0x99, 0x99);
+    let contradicts = SeriesColor::Palette(0);
+    let effects = [
+        (0.82, 0.18),
+        (0.45, 0.20),
+        (0.30, 0.12),
+        (-0.35, 0.15),
+        (0.10, 0.22),
+        (0.62, 0.25),
+        (0.05, 0.09),
+        (1.10, 0.30),
+        (0.38, 0.16),
+        (-0.12, 0.20),
+        (-0.48, 0.21),
+        (0.21, 0.18),
+        (0.55, 0.35),
+        (0.27, 0.11),
+        (-0.06, 0.14),
+        (0.71, 0.28),
+    ];
+    let rows = HYPOTHESES
+        .iter()
+        .zip(effects)
+        .map(|(label, (estimate, half))| {
+            let (low, high) = (estimate - half, estimate + half);
+            let (color, note) = if low > 0.0 {
+                (supports, "pass")
+            } else if high < 0.0 {
+                (contradicts, "fail: opposite sign")
+            } else {
+                (unclear, "not significant")
+            };
+            IntervalRow { label: label.to_string(), estimate, low, high, color, note: note.into() }
+        })
+        .collect();
+    IntervalChart {
+        frame: frame(
+            "Which mechanisms move the open-weight share?",
+            "Standardised effect of each hypothesis on the 2035 open-weight share · estimate and 95% interval · 8 seeds",
+        ),
+        x_label: "Effect on open-weight share (standard deviations)".into(),
+        x_format: AxisFormat::Plain,
+        reference: Some(0.0),
+        rows,
+        legend: vec![
+            ("Supports the hypothesis".into(), supports),
+            ("Not significant".into(), unclear),
+            ("Contradicts it".into(), contradicts),
+        ],
+    }
+}
+
 fn all_figures() -> Vec<(&'static str, Figure)> {
     vec![
         ("share", share_chart().into()),
@@ -258,6 +449,9 @@ fn all_figures() -> Vec<(&'static str, Figure)> {
         ("bars", bar_chart().into()),
         ("lines", line_chart().into()),
         ("ranges", range_chart().into()),
+        ("xy", xy_chart().into()),
+        ("xy-adoption", adoption_chart().into()),
+        ("intervals", interval_chart().into()),
     ]
 }
 
@@ -763,6 +957,193 @@ fn ranges_reject_bad_input() {
     assert!(invalid(chart).contains("no low"));
 }
 
+// ---------------------------------------------------------------- xy
+
+#[test]
+fn xy_svg_contains_all_text() {
+    let svg = check_svg(
+        &xy_chart().into(),
+        &[
+            "Past a peer weight of 2, adoption settles on one camp or the other",
+            "Mean-field model m = tanh(w·m/2) against simulation · 40 weights × 5 seeds · 10,000 agents",
+            "Weight of peers&apos; choices, w",
+            "Open-weight share of adopters (%)",
+            "Analytical, stable",
+            "Analytical, unstable",
+            "Simulated, one dot per seed",
+            SOURCE,
+            ">0%<",
+            ">60%<",
+            ">100%<",
+            ">0.0<",
+            ">4.0<",
+        ],
+    );
+    // Series sharing a label share a legend entry.
+    assert_eq!(svg.matches(">Analytical, stable</text>").count(), 1);
+    check_svg(
+        &adoption_chart().into(),
+        &["Months since release", "Share of firms using AI (%)", "Simulated", "Closed form", ">60<"],
+    );
+}
+
+#[test]
+fn xy_png_decodes_to_full_size() {
+    let figure: Figure = xy_chart().into();
+    check_png(&figure, (1600, 1000));
+    let img = image::load_from_memory(&render_png(&figure).unwrap()).unwrap().to_rgb8();
+    assert!(img.pixels().any(|p| p.0 == [0x00, 0x9E, 0x73]));
+    check_png(&adoption_chart().into(), (1600, 1000));
+}
+
+#[test]
+fn xy_single_points_and_explicit_ranges_render() {
+    let mut chart = xy_chart();
+    chart.series = vec![XySeries {
+        label: "One run".into(),
+        color: SeriesColor::Open,
+        style: XyStyle::Points,
+        points: vec![(2.5, 0.7)],
+    }];
+    check_png(&chart.clone().into(), (1600, 1000));
+    assert!(render_svg(&chart.into()).unwrap().contains("One run"));
+
+    // Zoomed in: lines and points outside are clipped, not drawn over the axes.
+    let mut chart = xy_chart();
+    chart.x_range = Some((1.5, 2.5));
+    chart.y_range = Some((0.25, 0.75));
+    chart.x_format = AxisFormat::Dollars;
+    let svg = render_svg(&chart.clone().into()).unwrap();
+    assert!(svg.contains(">$1.60<") && svg.contains(">$2.40<"), "{svg}");
+    assert!(svg.contains(">30%<") && svg.contains(">70%<"));
+    check_png(&chart.into(), (1600, 1000));
+}
+
+#[test]
+fn xy_rejects_bad_input() {
+    let mut chart = xy_chart();
+    chart.series.clear();
+    assert!(invalid(chart).contains("no series"));
+
+    let mut chart = xy_chart();
+    chart.series[4].points.clear();
+    assert!(invalid(chart).contains("Simulated, one dot per seed"));
+
+    let mut chart = xy_chart();
+    chart.series[0].points.truncate(1);
+    assert!(invalid(chart).contains("at least 2"));
+    let mut chart = xy_chart();
+    chart.series[1].style = XyStyle::LineAndPoints;
+    chart.series[1].points.truncate(1);
+    invalid(chart);
+
+    let mut chart = xy_chart();
+    chart.series[4].points[17].1 = f64::NAN;
+    let msg = invalid(chart);
+    assert!(msg.contains("point 17") && msg.contains("NaN"), "{msg}");
+    let mut chart = xy_chart();
+    chart.series[2].points[3].0 = f64::INFINITY;
+    invalid(chart);
+
+    let mut chart = xy_chart();
+    chart.series[4].points[0].1 = -1e308;
+    chart.series[4].points[1].1 = 1e308;
+    assert!(invalid(chart).contains("too wide"));
+
+    for range in [(1.0, 1.0), (2.0, 1.0), (0.0, f64::NAN), (f64::NEG_INFINITY, 0.0)] {
+        let mut chart = xy_chart();
+        chart.x_range = Some(range);
+        assert!(invalid(chart).contains("x_range"));
+        let mut chart = xy_chart();
+        chart.y_range = Some(range);
+        assert!(invalid(chart).contains("y_range"));
+    }
+}
+
+// ---------------------------------------------------------------- intervals
+
+#[test]
+fn intervals_svg_contains_all_text() {
+    let mut texts = vec![
+        "Which mechanisms move the open-weight share?",
+        "Standardised effect of each hypothesis on the 2035 open-weight share · estimate and 95% interval · 8 seeds",
+        "Effect on open-weight share (standard deviations)",
+        "Supports the hypothesis",
+        "Not significant",
+        "Contradicts it",
+        SOURCE,
+        ">0.0<",
+        ">pass<",
+        ">not significant<",
+        ">fail: opposite sign<",
+    ];
+    texts.extend(HYPOTHESES);
+    let chart = interval_chart();
+    let svg = check_svg(&chart.clone().into(), &texts);
+    for note in ["pass", "not significant", "fail: opposite sign"] {
+        let n = chart.rows.iter().filter(|r| r.note == note).count();
+        assert!(n > 0);
+        assert_eq!(svg.matches(&format!(">{note}<")).count(), n, "{note}");
+    }
+
+    // Long labels are cut with an ellipsis; a missing note, legend and
+    // reference are simply left out.
+    let mut chart = interval_chart();
+    chart.rows[3].label = "A4 export controls on chips, and on everything else a government could think of".into();
+    chart.rows[5].note.clear();
+    chart.legend.clear();
+    chart.reference = None;
+    let svg = check_svg(&chart.into(), &["A4 export controls on chips", "…"]);
+    assert!(!svg.contains("could think of"));
+    assert!(!svg.contains("Supports the hypothesis"));
+}
+
+#[test]
+fn intervals_png_height_grows_with_rows() {
+    check_png(&interval_chart().into(), (1600, 1000));
+    let mut chart = interval_chart();
+    chart.rows.extend(interval_chart().rows.into_iter().take(4));
+    check_png(&chart.into(), (1600, 1150));
+    let mut chart = interval_chart();
+    chart.rows.truncate(1);
+    check_png(&chart.into(), (1600, 1000));
+}
+
+#[test]
+fn intervals_reject_bad_input() {
+    let mut chart = interval_chart();
+    chart.rows.clear();
+    assert!(invalid(chart).contains("no rows"));
+
+    let mut chart = interval_chart();
+    chart.rows[2].estimate = f64::NAN;
+    assert!(invalid(chart).contains("A3 data-sovereignty rules"));
+    let mut chart = interval_chart();
+    chart.rows[2].high = f64::INFINITY;
+    invalid(chart);
+
+    let mut chart = interval_chart();
+    chart.rows[4].low = chart.rows[4].estimate + 0.01;
+    assert!(invalid(chart).contains("low <= estimate <= high"));
+    let mut chart = interval_chart();
+    chart.rows[4].high = chart.rows[4].estimate - 0.01;
+    assert!(invalid(chart).contains("B1 enterprise lock-in"));
+
+    let mut chart = interval_chart();
+    chart.reference = Some(f64::NAN);
+    assert!(invalid(chart).contains("reference"));
+    let mut chart = interval_chart();
+    chart.reference = Some(f64::MAX);
+    chart.rows[0].low = -f64::MAX;
+    assert!(invalid(chart).contains("too wide"));
+
+    // Too many rows for a canvas of sane size.
+    let mut chart = interval_chart();
+    chart.rows =
+        (0..200).map(|k| IntervalRow { label: k.to_string(), ..interval_chart().rows[k % 16].clone() }).collect();
+    assert!(invalid(chart).contains("px tall"));
+}
+
 // ---------------------------------------------------------------- all kinds
 
 #[test]
@@ -867,6 +1248,47 @@ fn extreme_figures() -> Vec<(&'static str, Figure)> {
     let mut many = range_chart();
     many.rows = (0..30).map(|k| RangeRow { label: format!("row {k}"), ..range_chart().rows[k % 13].clone() }).collect();
     out.push(("ranges-many", many.into()));
+
+    let mut zoom = xy_chart();
+    zoom.x_range = Some((1.5, 2.5));
+    zoom.y_range = Some((0.25, 0.75));
+    out.push(("xy-zoom", zoom.into()));
+    let mut single = xy_chart();
+    single.series = vec![XySeries {
+        label: String::new(),
+        color: SeriesColor::Palette(1),
+        style: XyStyle::Points,
+        points: vec![(0.0, 0.0)],
+    }];
+    out.push(("xy-single", single.into()));
+    let mut wide = adoption_chart();
+    for s in &mut wide.series {
+        for p in &mut s.points {
+            *p = (p.0 * 20_000.0, p.1 * 3e6);
+        }
+    }
+    wide.y_format = AxisFormat::Plain;
+    out.push(("xy-large-values", wide.into()));
+
+    let mut one = interval_chart();
+    one.rows.truncate(1);
+    out.push(("intervals-one", one.into()));
+    let mut many = interval_chart();
+    many.rows = (0..40)
+        .map(|k| IntervalRow {
+            label: format!("{} (variant {k})", HYPOTHESES[k % 16]),
+            ..interval_chart().rows[k % 16].clone()
+        })
+        .collect();
+    out.push(("intervals-many", many.into()));
+    let mut bare = interval_chart();
+    for r in &mut bare.rows {
+        r.note.clear();
+        (r.low, r.estimate, r.high) = (0.0, 0.0, 0.0);
+    }
+    bare.legend.clear();
+    bare.reference = None;
+    out.push(("intervals-bare", bare.into()));
     out
 }
 

@@ -1,7 +1,10 @@
 //! Input checks run before anything is drawn, so a bad chart is an error
 //! naming what is wrong rather than a panic or a misleading picture.
 
-use super::{BandSeries, BarChart, Figure, LineChart, PanelChart, PlotError, RangeChart, ShareChart, StackedChart};
+use super::{
+    BandSeries, BarChart, Figure, IntervalChart, LineChart, PanelChart, PlotError, RangeChart, ShareChart,
+    StackedChart, XyChart, XyStyle,
+};
 
 /// Values this far outside their range are taken as rounding noise and clamped.
 pub(crate) const RANGE_TOLERANCE: f64 = 1e-4;
@@ -22,6 +25,8 @@ pub(crate) fn figure(figure: &Figure) -> Result<(), PlotError> {
         Figure::Bars(c) => bars(c),
         Figure::Lines(c) => lines(c),
         Figure::Ranges(c) => ranges(c),
+        Figure::Xy(c) => xy(c),
+        Figure::Intervals(c) => intervals(c),
     }?;
     let (_, h) = figure.size();
     if h > MAX_HEIGHT {
@@ -215,4 +220,64 @@ fn ranges(chart: &RangeChart) -> Result<(), PlotError> {
         }
     }
     Ok(())
+}
+
+/// The span of `values` fits in an `f64`, so an axis can be laid over it.
+fn drawable_span(what: &str, values: impl Iterator<Item = f64>) -> Result<(), PlotError> {
+    let (min, max) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(v), b.max(v)));
+    if (max - min).is_finite() || min > max {
+        Ok(())
+    } else {
+        bad(format!("{what} span {min} to {max}, too wide to draw; rescale them"))
+    }
+}
+
+fn xy(chart: &XyChart) -> Result<(), PlotError> {
+    if chart.series.is_empty() {
+        return bad("the chart has no series".into());
+    }
+    for (name, range) in [("x_range", chart.x_range), ("y_range", chart.y_range)] {
+        if let Some((lo, hi)) = range.filter(|(lo, hi)| !lo.is_finite() || !hi.is_finite() || lo >= hi) {
+            return bad(format!("{name} is ({lo}, {hi}); a range must be finite with low < high"));
+        }
+    }
+    for s in &chart.series {
+        let what = format!("series {:?}", s.label);
+        match (s.points.len(), s.style) {
+            (0, _) => return bad(format!("{what} has no points")),
+            (1, style) if style != XyStyle::Points => {
+                return bad(format!("{what} has 1 point; a line needs at least 2 (use XyStyle::Points for one)"));
+            }
+            _ => {}
+        }
+        if let Some((i, (x, y))) = s.points.iter().enumerate().find(|(_, (x, y))| !x.is_finite() || !y.is_finite()) {
+            return bad(format!("{what} point {i} is ({x}, {y}); coordinates must be finite"));
+        }
+    }
+    let points = || chart.series.iter().flat_map(|s| &s.points);
+    drawable_span("the x values", points().map(|p| p.0))?;
+    drawable_span("the y values", points().map(|p| p.1))
+}
+
+fn intervals(chart: &IntervalChart) -> Result<(), PlotError> {
+    if chart.rows.is_empty() {
+        return bad("the chart has no rows".into());
+    }
+    if let Some(v) = chart.reference.filter(|v| !v.is_finite()) {
+        return bad(format!("the reference is {v}; it must be finite"));
+    }
+    for r in &chart.rows {
+        for (name, v) in [("low", r.low), ("estimate", r.estimate), ("high", r.high)] {
+            if !v.is_finite() {
+                return bad(format!("row {:?} {name} is {v}; values must be finite", r.label));
+            }
+        }
+        if r.low > r.estimate || r.estimate > r.high {
+            return bad(format!(
+                "row {:?} has low {}, estimate {}, high {}; it must have low <= estimate <= high",
+                r.label, r.low, r.estimate, r.high
+            ));
+        }
+    }
+    drawable_span("the intervals", chart.rows.iter().flat_map(|r| [r.low, r.high]).chain(chart.reference))
 }

@@ -54,9 +54,11 @@ fn a17_adoption_follows_the_bass_curve() {
         let t = step as f64 / 12.0;
         let exact = closed_form(p, q, t);
         let simulated = mean_metric(&s, &runs, Scope::WORLD, Some(step), |m| m.adoption);
-        // Sampling error of a share over n organisations: 4 standard deviations. Monthly steps
-        // add no error: each month applies the Bass transition over that month exactly.
-        let sampling = 4.0 * (exact * (1.0 - exact) / n).sqrt() + 1e-9;
+        // 4 standard errors of the stochastic Bass process over n organisations (linear-noise
+        // approximation). Monthly steps add no error: each month applies the Bass transition
+        // over that month exactly.
+        let se = aiadopt::validate::analytical::bass_standard_error(p, q, n, &[t])[0];
+        let sampling = 4.0 * se + 1e-9;
         let error = (simulated - exact).abs();
         worst = worst.max(error);
         assert!(error <= sampling, "month {step}: simulated {simulated:.4}, Bass {exact:.4}, allowed {sampling:.4}");

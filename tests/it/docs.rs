@@ -30,3 +30,26 @@ fn scenario_key_reference_is_current() {
 fn output_reference_is_current() {
     generated_block("docs/OUTPUT.md", "reporters", &aiadopt::output::reporters_markdown());
 }
+
+#[test]
+fn validation_report_is_current() {
+    let settings = aiadopt::validate::Settings { quick: false };
+    let v = aiadopt::validate::run(&settings, &|_| {}).expect("validation runs");
+    assert_eq!(
+        v.failures(),
+        0,
+        "validation checks fail: {:?}",
+        v.checks.iter().filter(|c| c.verdict == aiadopt::validate::Verdict::Fail).collect::<Vec<_>>()
+    );
+    let md = aiadopt::validate::validation_md(&v, &settings);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/VALIDATION.md");
+    if std::env::var_os("AIADOPT_BLESS").is_some() {
+        std::fs::write(&path, &md).unwrap();
+        return;
+    }
+    let current = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        current == md,
+        "docs/VALIDATION.md is stale; run AIADOPT_BLESS=1 cargo test --release --test it docs (or copy validation.md from `aiadopt validate`)"
+    );
+}

@@ -184,3 +184,25 @@ fn no_plot_writes_tables_only() {
     ok(aiadopt(&["plot", "t"], tmp.path()));
     assert!(tmp.path().join("t/report.html").is_file());
 }
+
+#[test]
+fn validate_quick_writes_its_table_and_charts_and_exits_0() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = ok(aiadopt(&["validate", "--quick", "--out", "v"], tmp.path()));
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(stdout.contains("Bass curve") && stdout.contains("A16") && stdout.contains("verdict"), "{stdout}");
+    let csv = std::fs::read_to_string(tmp.path().join("v/validation.csv")).unwrap();
+    assert_eq!(csv.lines().next().unwrap(), "family,check,expected,measured,tolerance,verdict,note");
+    assert!(csv.lines().filter(|l| l.starts_with("argument,")).count() == 16);
+    for f in [
+        "validation.md",
+        "bass.png",
+        "bass.svg",
+        "bifurcation.png",
+        "bifurcation.svg",
+        "arguments.png",
+        "arguments.svg",
+    ] {
+        assert!(tmp.path().join("v").join(f).is_file(), "{f}");
+    }
+}
