@@ -309,7 +309,7 @@ fn validate(args: ValidateArgs) -> Result<()> {
     output::write_files(&args.out, &refs).with_context(|| format!("writing {}", args.out.display()))?;
     let mut o = std::io::stdout().lock();
     let width = v.checks.iter().map(|c| c.name.chars().count()).max().unwrap_or(10).min(60);
-    writeln!(o, "{:<width$}  {:<16} {}", "check", "verdict", "measured (tolerance)")?;
+    writeln!(o, "{:<width$}  {:<16} measured (tolerance)", "check", "verdict")?;
     for c in &v.checks {
         let name: String = c.name.chars().take(width).collect();
         writeln!(o, "{name:<width$}  {:<16} {} ({})", c.verdict.name(), c.measured, c.tolerance)?;

@@ -108,7 +108,7 @@ fn bass(settings: &Settings, v: &mut Validation) -> Result<(), ValidateError> {
             months,
             &format!("imitation = {q}\nmixing = \"global\""),
             "",
-            &format!("[[vendors]]\nid = \"only\"\norigin = \"us\"\nopen = false\nprice = 1.0\ncapability = 1.0\n"),
+            "[[vendors]]\nid = \"only\"\norigin = \"us\"\nopen = false\nprice = 1.0\ncapability = 1.0\n",
         )
         .replace("compute_access = 1.0\n", &format!("compute_access = 1.0\ninnovation = {p}\n"));
         let s = scenario::from_str(&text, "bass")?;
@@ -154,12 +154,7 @@ fn bass(settings: &Settings, v: &mut Validation) -> Result<(), ValidateError> {
                 "time the simulated curve reaches (q-p)/2q; tolerance: 4 standard errors of the share at the peak divided by the slope there, plus half a month",
             ));
         }
-        v.curves.bass.push((
-            format!("p = {p}, q = {q}"),
-            (0..=months).map(|t| t as f64 / 12.0).collect(),
-            simulated,
-            exact,
-        ));
+        v.curves.bass.push(super::BassCurve { label: format!("p = {p}, q = {q}"), years: times, simulated, exact });
     }
     Ok(())
 }

@@ -8,11 +8,13 @@ use crate::model::Scope;
 use crate::output::metrics;
 use crate::scenario::{self, Scenario};
 
-use super::{Check, Family, Settings, ValidateError, Validation, Verdict, interval, runs};
+use super::{Check, Effect, Family, Settings, ValidateError, Validation, Verdict, interval, runs};
 
 /// What one argument's experiment changes and measures.
 pub struct Argument {
     pub id: &'static str,
+    /// A few words for chart labels.
+    pub short: &'static str,
     pub claim: &'static str,
     /// The change, in words.
     pub change: &'static str,
@@ -106,6 +108,7 @@ fn saturated(s: &Scenario) -> Vec<(String, String)> {
 pub const ARGUMENTS: &[Argument] = &[
     Argument {
         id: "A1",
+        short: "cheaper open models",
         claim: "Cost is decisive: cheaper open models raise the open share",
         change: "open-weight prices at the baseline's (cheap) instead of ten times higher",
         measure: "world open share by usage, averaged over the run",
@@ -123,6 +126,7 @@ pub const ARGUMENTS: &[Argument] = &[
     },
     Argument {
         id: "A2",
+        short: "lower income",
         claim: "Lower regional income raises the open share there",
         change: "Latin America's GDP per capita 10,500 -> 3,000 USD",
         measure: "Latin America's open share by usage, averaged over the run",
@@ -135,6 +139,7 @@ pub const ARGUMENTS: &[Argument] = &[
     },
     Argument {
         id: "A3",
+        short: "higher capability need",
         claim: "Higher capability need raises the proprietary share",
         change: "SMEs' capability need 0.6 -> 1.0",
         measure: "SMEs' proprietary share by usage, averaged over the run",
@@ -147,6 +152,7 @@ pub const ARGUMENTS: &[Argument] = &[
     },
     Argument {
         id: "A4",
+        short: "less compute access",
         claim: "Less compute access makes self-hosting harder (cloud dependence)",
         change: "EU compute access 0.8 -> 0.2",
         measure: "EU share of adopters self-hosting, averaged over the run",
@@ -159,6 +165,7 @@ pub const ARGUMENTS: &[Argument] = &[
     },
     Argument {
         id: "A5",
+        short: "tighter compute controls",
         claim: "Constraint breeds efficiency: a constrained vendor's hardware needs fall faster",
         change: "cn-open's compute access 0.4 -> 0.1",
         measure: "cn-open's hardware need at the end (GB)",
@@ -171,6 +178,7 @@ pub const ARGUMENTS: &[Argument] = &[
     },
     Argument {
         id: "A6",
+        short: "lower hardware needs",
         claim: "Lower hardware needs mean more self-hosting",
         change: "cn-open 640 -> 40 GB, us-open 140 -> 20 GB",
         measure: "world share of adopters self-hosting, averaged over the run",
@@ -183,6 +191,7 @@ pub const ARGUMENTS: &[Argument] = &[
     },
     Argument {
         id: "A7",
+        short: "sovereignty, in government",
         claim: "Sovereignty raises the open share, most in government",
         change: "Latin America's sovereignty concern 0.4 -> 1.0",
         measure: "Latin America's open share by organisations, government minus SMEs, averaged over the run",
@@ -200,6 +209,7 @@ pub const ARGUMENTS: &[Argument] = &[
     },
     Argument {
         id: "A8",
+        short: "ban of an origin",
         claim: "A ban of an origin drives its share to zero in the banned cells",
         change: "Chinese-origin models banned in government in the EU and India from 2026-01",
         measure: "Chinese vendors' share of organisations in those cells at the end",
@@ -234,6 +244,7 @@ pub const ARGUMENTS: &[Argument] = &[
     },
     Argument {
         id: "A9",
+        short: "revocation risk",
         claim: "Revocation risk of foreign platforms raises the open share",
         change: "India's perceived revocation risk 0.3 -> 1.0 (revocation weight 3)",
         measure: "India's open share by organisations, averaged over the run",
@@ -246,6 +257,7 @@ pub const ARGUMENTS: &[Argument] = &[
     },
     Argument {
         id: "A10",
+        short: "better local fit",
         claim: "Better local fit raises that origin's share",
         change: "fit of European models in Southeast Asia 0.45 -> 1.0",
         measure: "eu-open's share of organisations in Southeast Asia, averaged over the run",
@@ -259,6 +271,7 @@ pub const ARGUMENTS: &[Argument] = &[
     },
     Argument {
         id: "A11",
+        short: "network effects",
         claim: "Stronger network effects mean more lock-in",
         change: "network weight 0.5 -> 3, ecosystem weight 0.3 -> 1.5",
         measure: "concentration of world vendor shares by usage at the end (Herfindahl index)",
@@ -272,6 +285,7 @@ pub const ARGUMENTS: &[Argument] = &[
     },
     Argument {
         id: "A12",
+        short: "community effect",
         claim: "A stronger community effect closes the open capability gap faster",
         change: "cn-open's community effect 0.03 -> 0.2",
         measure: "cn-open's capability relative to us-frontier's at the end",
@@ -286,6 +300,7 @@ pub const ARGUMENTS: &[Argument] = &[
     },
     Argument {
         id: "A13",
+        short: "switching costs",
         claim: "Switching costs let the early leader keep its share",
         change: "switching weight 1 -> 4, in a saturated market where nobody is priced out",
         measure: "us-frontier's world share of usage, averaged over the run",
@@ -302,6 +317,7 @@ pub const ARGUMENTS: &[Argument] = &[
     },
     Argument {
         id: "A14",
+        short: "local talent",
         claim: "More local talent raises the open share",
         change: "Sub-Saharan Africa's talent 0 -> 1 (integration weight 3)",
         measure: "Sub-Saharan Africa's open share by usage, averaged over the run",
@@ -317,6 +333,7 @@ pub const ARGUMENTS: &[Argument] = &[
     },
     Argument {
         id: "A15",
+        short: "closed price response",
         claim: "Closed incumbents' price response slows the rise of the open share",
         change: "closed vendors' price response 0 -> 3",
         measure: "world open share by usage, averaged over the run",
@@ -337,6 +354,7 @@ pub const ARGUMENTS: &[Argument] = &[
     },
     Argument {
         id: "A16",
+        short: "premium tier",
         claim: "Proprietary models concentrate in high-need segments",
         change: "capability and quality weights 8 -> 0 (capability stops mattering)",
         measure: "proprietary share by usage, large enterprises minus SMEs, averaged over the run",
@@ -367,16 +385,17 @@ pub(super) fn all(settings: &Settings, v: &mut Validation) -> Result<(), Validat
             verdict: o.verdict,
             note: format!("{}; {} paired seeds", a.change, o.effects.len()),
         });
-        // Normalised so that the expected direction is positive and the largest |bound| is 1.
-        let scale = o.low.abs().max(o.high.abs()).max(o.mean.abs()).max(1e-12);
+        // Relative to the mean effect, signed so that the expected direction is positive: the
+        // estimate sits at 1 and the interval shows how precisely its sign is known.
+        let scale = if o.mean != 0.0 { o.mean.abs() } else { o.low.abs().max(o.high.abs()).max(1e-12) };
         let (lo, hi) = ((o.low * a.sign / scale), (o.high * a.sign / scale));
-        v.curves.effects.push((
-            format!("{} {}", a.id, a.claim),
-            o.mean * a.sign / scale,
-            lo.min(hi),
-            lo.max(hi),
-            o.verdict,
-        ));
+        v.curves.effects.push(Effect {
+            label: format!("{} {}", a.id, a.short),
+            estimate: o.mean * a.sign / scale,
+            low: lo.min(hi),
+            high: lo.max(hi),
+            verdict: o.verdict,
+        });
     }
     Ok(())
 }

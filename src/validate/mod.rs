@@ -84,16 +84,32 @@ pub struct Check {
     pub note: String,
 }
 
+/// A simulated adoption curve beside the Bass closed form.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BassCurve {
+    pub label: String,
+    pub years: Vec<f64>,
+    pub simulated: Vec<f64>,
+    pub exact: Vec<f64>,
+}
+
+/// An argument's effect relative to its mean, signed so that the expected direction is positive.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Effect {
+    pub label: String,
+    pub estimate: f64,
+    pub low: f64,
+    pub high: f64,
+    pub verdict: Verdict,
+}
+
 /// Data behind the validation charts.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Curves {
-    /// (label, months, simulated adoption, closed form) per (p, q).
-    pub bass: Vec<(String, Vec<f64>, Vec<f64>, Vec<f64>)>,
+    pub bass: Vec<BassCurve>,
     /// (network weight, simulated share of the larger vendor) per run.
     pub bifurcation: Vec<(f64, f64)>,
-    /// (id and claim, mean effect, low, high, verdict), effects normalised so that the expected
-    /// direction is positive.
-    pub effects: Vec<(String, f64, f64, f64, Verdict)>,
+    pub effects: Vec<Effect>,
 }
 
 /// Everything `validate` found.

@@ -50,8 +50,8 @@ pub fn validation_md(v: &Validation, settings: &Settings) -> String {
             "Each claim of ../shared/design/ARGUMENTS.md as a paired experiment on the baseline: the same seeds with and \
              without one change (common random numbers). The measured value is the mean effect (changed minus unchanged) \
              with its 90% interval across seeds (Student t); the claim passes when the interval lies on the expected side \
-             of zero. A17 is the Bass check above. Chart: `arguments.png` (effects scaled to their largest bound, expected \
-             direction to the right).",
+             of zero. A17 is the Bass check above. Chart: `arguments.png` (each effect relative to its mean, expected direction \
+             to the right: an interval that reaches 0 is not significant).",
         ),
         (
             Family::Record,
@@ -96,18 +96,18 @@ pub fn figures(v: &Validation) -> Vec<(&'static str, Figure)> {
     let mut out = Vec::new();
     if !v.curves.bass.is_empty() {
         let mut series = Vec::new();
-        for (i, (label, t, sim, exact)) in v.curves.bass.iter().enumerate() {
+        for (i, c) in v.curves.bass.iter().enumerate() {
             series.push(XySeries {
-                label: format!("{label}, closed form"),
+                label: format!("{}, closed form", c.label),
                 color: SeriesColor::Palette(i),
                 style: XyStyle::Line,
-                points: t.iter().copied().zip(exact.iter().copied()).collect(),
+                points: c.years.iter().copied().zip(c.exact.iter().copied()).collect(),
             });
             series.push(XySeries {
-                label: format!("{label}, simulated"),
+                label: format!("{}, simulated", c.label),
                 color: SeriesColor::Palette(i),
                 style: XyStyle::Points,
-                points: t.iter().copied().zip(sim.iter().copied()).step_by(6).collect(),
+                points: c.years.iter().copied().zip(c.simulated.iter().copied()).step_by(6).collect(),
             });
         }
         out.push((
@@ -196,22 +196,22 @@ pub fn figures(v: &Validation) -> Vec<(&'static str, Figure)> {
             IntervalChart {
                 frame: frame(
                     "The arguments' directions: effect of each change",
-                    "Mean paired effect across seeds with 90% interval · scaled to the largest bound · expected direction to the right",
+                    "Mean paired effect across seeds with 90% interval, relative to the mean · expected direction to the right of 0",
                 ),
-                x_label: "Effect in the expected direction (scaled)".into(),
+                x_label: "Effect in the expected direction, relative to its mean (1 = the mean)".into(),
                 x_format: AxisFormat::Plain,
                 reference: Some(0.0),
                 rows: v
                     .curves
                     .effects
                     .iter()
-                    .map(|(label, mean, lo, hi, verdict)| IntervalRow {
-                        label: label.clone(),
-                        estimate: *mean,
-                        low: *lo,
-                        high: *hi,
-                        color: colour(*verdict),
-                        note: verdict.name().to_string(),
+                    .map(|e| IntervalRow {
+                        label: e.label.clone(),
+                        estimate: e.estimate,
+                        low: e.low,
+                        high: e.high,
+                        color: colour(e.verdict),
+                        note: e.verdict.name().to_string(),
                     })
                     .collect(),
                 legend: vec![

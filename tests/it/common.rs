@@ -38,28 +38,6 @@ pub fn mean_metric(
     values.iter().sum::<f64>() / values.len() as f64
 }
 
-pub fn region(s: &Scenario, id: &str) -> Scope {
-    Scope::region(s.region_index(id).expect("region exists"))
-}
-
 pub fn sector(s: &Scenario, id: &str) -> Scope {
     Scope::sector(s.sector_index(id).expect("sector exists"))
-}
-
-/// Mean across replicates of vendor usage shares in a scope at the last step.
-pub fn vendor_usage_shares(runs: &[Replicate], scope: Scope) -> Vec<f64> {
-    vendor_usage_shares_at(runs, scope, runs[0].records.len() - 1)
-}
-
-/// Mean across replicates of vendor usage shares in a scope at a step.
-pub fn vendor_usage_shares_at(runs: &[Replicate], scope: Scope, step: usize) -> Vec<f64> {
-    let n = runs[0].records[0].vendors.len();
-    let mut out = vec![0.0; n];
-    for r in runs {
-        let t = &r.records[step].tally;
-        for (k, s) in t.shares(&t.usage, scope).iter().enumerate() {
-            out[k] += s / runs.len() as f64;
-        }
-    }
-    out
 }
