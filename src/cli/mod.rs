@@ -138,6 +138,9 @@ struct RunArgs {
     /// No progress bar and no summary; errors only.
     #[arg(long, short)]
     quiet: bool,
+    /// Print where the time went: setup, each phase of the monthly step, writing.
+    #[arg(long)]
+    timings: bool,
 }
 
 #[derive(Args, Debug)]
@@ -238,12 +241,15 @@ fn run(args: RunArgs) -> Result<()> {
     let threads = args.threads.map(usize::from);
     let seeds = s.simulation.seeds;
     let bar = progress_bar(seeds, args.quiet);
+    let simulating = Instant::now();
     let runs = experiment::run_all(&s, threads, &|_| bar.inc(1))?;
+    let simulated = simulating.elapsed().as_secs_f64();
     bar.finish_and_clear();
     let info = output::RunInfo {
         threads: threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
         wall_seconds: started.elapsed().as_secs_f64(),
     };
+    let writing = Instant::now();
     let data_files = output::data_files(&s, &runs);
     let mut names: Vec<String> = output::DATA_FILES.iter().map(|n| n.to_string()).collect();
     if !args.no_plot {
@@ -263,9 +269,47 @@ fn run(args: RunArgs) -> Result<()> {
         report::draw_run(&data, &out, args.measure.into(), report::Format::Both).with_context(context)?;
     }
     output::write_manifest(&out, &manifest).with_context(context)?;
+    if args.timings {
+        print_timings(
+            &s,
+            &runs,
+            simulated,
+            started.elapsed().as_secs_f64() - simulating.elapsed().as_secs_f64() + simulated,
+        )?;
+    }
     if !args.quiet {
         summary(&s, &runs, &out, &names, started.elapsed().as_secs_f64())?;
     }
+    Ok(())
+}
+
+/// `--timings`: phase times summed over replicates (thread time, so they can exceed the wall
+/// time when replicates run in parallel), and throughput of the monthly steps.
+fn print_timings(s: &scenario::Scenario, runs: &[experiment::Replicate], simulated: f64, writing: f64) -> Result<()> {
+    let mut t = aiadopt::model::Timings::default();
+    for r in runs {
+        t.add(&r.timings);
+    }
+    let agent_months = s.simulation.agents as f64 * s.simulation.months as f64 * runs.len() as f64;
+    let mut e = std::io::stderr().lock();
+    writeln!(e, "timings (seconds; phases summed over {} replicate(s)):", runs.len())?;
+    for (name, d) in [
+        ("setup (population, network, initial state)", t.setup),
+        ("events", t.events),
+        ("market (vendors, growth)", t.market),
+        ("organisations (adoption, choice, tally)", t.organisations),
+        ("record", t.record),
+    ] {
+        writeln!(e, "  {name:<44} {:>9.3}", d.as_secs_f64())?;
+    }
+    writeln!(e, "  {:<44} {:>9.3}", "simulation wall time", simulated)?;
+    writeln!(e, "  {:<44} {:>9.3}", "writing files and charts (wall)", writing)?;
+    let stepping = t.stepping().as_secs_f64() / runs.len().max(1) as f64;
+    writeln!(
+        e,
+        "  throughput of the monthly steps: {:.1} million organisation-months per second per replicate",
+        agent_months / runs.len().max(1) as f64 / stepping.max(1e-9) / 1e6
+    )?;
     Ok(())
 }
 

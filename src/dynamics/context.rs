@@ -181,6 +181,13 @@ impl Context {
         bass_month(self.innovation[region], self.imitation, a, self.bass_decay[region])
     }
 
+    /// An upper bound of `adoption_probability` over every adopted share: with the hazard
+    /// p + qF at most p + q, a month's adoption chance is at most 1 - exp(-(p + q) / 12).
+    #[inline]
+    pub fn adoption_bound(&self, region: usize) -> f64 {
+        1.0 - self.bass_decay[region]
+    }
+
     #[inline]
     pub fn lock_in(&self, tenure: u16) -> f64 {
         self.lock_in[(tenure as usize).min(LOCK_IN_TABLE)]
@@ -326,6 +333,19 @@ mod tests {
         let e = (-(p + q) * 10.0f64).exp();
         let exact = (1.0 - e) / (1.0 + q / p * e);
         assert!((f - exact).abs() < 1e-12, "{f} vs {exact}");
+    }
+
+    #[test]
+    fn bass_month_rises_with_the_adopted_share_and_stays_under_its_bound() {
+        let (p, q) = (0.03, 0.38);
+        let decay = (-(p + q) / 12.0f64).exp();
+        let mut last = 0.0;
+        for i in 0..1000 {
+            let h = bass_month(p, q, i as f64 / 1000.0, decay);
+            assert!(h >= last - 1e-15, "not monotone at {i}");
+            assert!(h <= 1.0 - decay, "above the bound at {i}");
+            last = h;
+        }
     }
 
     #[test]

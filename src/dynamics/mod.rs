@@ -3,6 +3,8 @@
 
 pub mod context;
 
+use std::time::{Duration, Instant};
+
 use rayon::prelude::*;
 
 use crate::model::{
@@ -30,10 +32,23 @@ pub fn initialise(world: &mut World) -> Record {
 /// Simulates one month and records the new state.
 pub fn step(world: &mut World) -> Record {
     world.step += 1;
+    let mut clock = Instant::now();
+    let mut lap = |slot: &mut Duration| {
+        let now = Instant::now();
+        *slot += now - clock;
+        clock = now;
+    };
     apply_events(world);
+    let mut t = world.timings;
+    lap(&mut t.events);
     update_market(world);
+    lap(&mut t.market);
     update_organisations(world);
-    record(world)
+    lap(&mut t.organisations);
+    let r = record(world);
+    lap(&mut t.record);
+    world.timings = t;
+    r
 }
 
 fn record(world: &World) -> Record {
@@ -110,28 +125,37 @@ fn update_organisations(world: &mut World) {
     let ecosystem = world.tally.shares(&world.tally.orgs, Scope::WORLD);
     let ctx = Context::build(world, &ecosystem);
     let n = world.agents.len();
-    let mut holding = vec![NONE; n];
-    let mut tenure = vec![0u16; n];
+    let mut scratch = std::mem::take(&mut world.scratch);
+    scratch.holding.resize(n, NONE);
+    scratch.tenure.resize(n, 0);
+    let chunks = n.div_ceil(CHUNK);
+    let (nr, ns, nv) = (world.layout.regions, world.layout.sectors, world.layout.vendors);
+    scratch.tallies.resize_with(chunks, || Tally::new(nr, ns, nv));
     let w = &*world;
-    let partials: Vec<Tally> = holding
+    scratch
+        .holding
         .par_chunks_mut(CHUNK)
-        .zip(tenure.par_chunks_mut(CHUNK))
+        .zip(scratch.tenure.par_chunks_mut(CHUNK))
+        .zip(scratch.tallies.par_iter_mut())
         .enumerate()
-        .map(|(chunk, (holding, tenure))| {
+        .for_each(|(chunk, ((holding, tenure), tally))| {
             let mut rng = rng::stream(w.seed, rng::Purpose::Step, w.step, chunk as u32);
-            let mut tally = Tally::new(w.layout.regions, w.layout.sectors, w.layout.vendors);
+            tally.clear();
             let first = chunk * CHUNK;
             for (j, (h, t)) in holding.iter_mut().zip(tenure.iter_mut()).enumerate() {
                 let i = first + j;
-                (*h, *t) = decide(w, &ctx, i, &mut rng);
-                count(w, &ctx, i, *h, &mut tally);
+                let who = chooser(w, i);
+                (*h, *t) = decide(w, &ctx, i, &who, &mut rng);
+                count(w, &ctx, &who, *h, tally);
             }
-            tally
-        })
-        .collect();
-    world.agents.holding = holding;
-    world.agents.tenure = tenure;
-    sum_partials(world, partials);
+        });
+    std::mem::swap(&mut world.agents.holding, &mut scratch.holding);
+    std::mem::swap(&mut world.agents.tenure, &mut scratch.tenure);
+    world.tally.clear();
+    for t in &scratch.tallies {
+        world.tally.add(t);
+    }
+    world.scratch = scratch;
 }
 
 fn sum_partials(world: &mut World, partials: Vec<Tally>) {
@@ -141,16 +165,28 @@ fn sum_partials(world: &mut World, partials: Vec<Tally>) {
     }
 }
 
+#[inline]
 fn chooser(world: &World, i: usize) -> Chooser {
     let a = &world.agents;
-    let (region, sector) = (a.region[i] as usize, a.sector[i] as usize);
+    let cell = a.cell[i] as usize;
     Chooser {
-        cell: world.layout.cell(region, sector),
-        region,
-        sector,
+        cell,
+        region: world.layout.cell_region[cell],
+        sector: world.layout.cell_sector[cell],
         intensity: a.intensity[i] as f64,
         size: a.size[i] as f64,
     }
+}
+
+/// Share of agent i's contacts that use any AI.
+fn adopted_contacts(world: &World, i: usize) -> f64 {
+    let d = world.degree;
+    if d == 0 {
+        return 0.0;
+    }
+    let holding = &world.agents.holding;
+    let adopted = world.contacts[i * d..(i + 1) * d].iter().filter(|&&c| holding[c as usize] & 0x7F != NONE).count();
+    adopted as f64 / d as f64
 }
 
 /// Share of agent i's contacts using each vendor, and the share that has adopted.
@@ -159,10 +195,10 @@ fn contact_shares(world: &World, i: usize, social: &mut [f64; MAX_VENDORS]) -> f
     if d == 0 {
         return 0.0;
     }
-    let mut counts = [0u16; MAX_VENDORS + 1];
+    // Indexed by the holding's vendor bits directly (NONE is 127), so no bounds juggling.
+    let mut counts = [0u8; 128];
     for &c in &world.contacts[i * d..(i + 1) * d] {
-        let v = world.agents.holding[c as usize] & 0x7F;
-        counts[(v as usize).min(MAX_VENDORS)] += 1;
+        counts[(world.agents.holding[c as usize] & 0x7F) as usize] += 1;
     }
     let inv = 1.0 / d as f64;
     let mut adopted = 0;
@@ -185,30 +221,42 @@ fn observe(world: &World, ctx: &Context, i: usize, social: &mut [f64; MAX_VENDOR
     }
 }
 
-/// One organisation's month: returns its new holding byte and tenure.
-fn decide(world: &World, ctx: &Context, i: usize, rng: &mut rand_chacha::ChaCha8Rng) -> (u8, u16) {
+/// One organisation's month: returns its new holding byte and tenure. Most organisations
+/// neither adopt nor review in a given month, so the per-vendor view of contacts is built only
+/// for those that choose.
+fn decide(world: &World, ctx: &Context, i: usize, who: &Chooser, rng: &mut rand_chacha::ChaCha8Rng) -> (u8, u16) {
     let held = world.agents.holding[i];
     let tenure = world.agents.tenure[i];
-    let who = chooser(world, i);
-    let mut social = [0.0; MAX_VENDORS];
     match holding_vendor(held) {
         None => {
-            let adopted = observe(world, ctx, i, &mut social);
-            if rng::unit(rng) >= ctx.adoption_probability(who.region, adopted) {
+            let u = rng::unit(rng);
+            // No share of adopted contacts can lift the chance above the all-adopted bound, so
+            // most non-adopters are settled without looking at their contacts.
+            if u >= ctx.adoption_bound(who.region) {
                 return (NONE, 0);
             }
-            choose(ctx, &who, &social, None, rng)
+            let adopted = match &ctx.global {
+                Some(view) => view.adopted,
+                None => adopted_contacts(world, i),
+            };
+            if u >= ctx.adoption_probability(who.region, adopted) {
+                return (NONE, 0);
+            }
+            let mut social = [0.0; MAX_VENDORS];
+            observe(world, ctx, i, &mut social);
+            choose(ctx, who, &social, None, rng)
         }
         Some(k) => {
             let current = Option_ { vendor: k, self_hosted: is_self_hosted(held) };
-            let feasible = ctx.private_utility(&who, current).is_some();
+            let feasible = ctx.private_utility(who, current).is_some();
             let reviewing = !feasible || rng::unit(rng) < ctx.review_probability;
             if !reviewing {
                 return (held, tenure.saturating_add(1));
             }
+            let mut social = [0.0; MAX_VENDORS];
             observe(world, ctx, i, &mut social);
             let keep = feasible.then_some((k, tenure));
-            let (h, _) = choose(ctx, &who, &social, keep, rng);
+            let (h, _) = choose(ctx, who, &social, keep, rng);
             match holding_vendor(h) {
                 Some(v) if v == k => (h, tenure.saturating_add(1)),
                 _ => (h, 0),
@@ -236,10 +284,10 @@ fn choose(
     }
 }
 
-/// Adds organisation i, holding `h`, to a tally.
-fn count(world: &World, ctx: &Context, i: usize, h: u8, tally: &mut Tally) {
+/// Adds an organisation holding `h` to a tally.
+#[inline]
+fn count(world: &World, ctx: &Context, who: &Chooser, h: u8, tally: &mut Tally) {
     let Some(k) = holding_vendor(h) else { return };
-    let who = chooser(world, i);
     let weight = world.layout.cell_weight[who.cell];
     let at = who.cell * tally.vendors + k;
     let option = Option_ { vendor: k, self_hosted: is_self_hosted(h) };
@@ -247,8 +295,8 @@ fn count(world: &World, ctx: &Context, i: usize, h: u8, tally: &mut Tally) {
     if option.self_hosted {
         tally.self_hosted[at] += weight;
     }
-    tally.usage[at] += weight * ctx.usage(&who);
-    tally.spend[at] += weight * ctx.cost(&who, option);
+    tally.usage[at] += weight * ctx.usage(who);
+    tally.spend[at] += weight * ctx.cost(who, option);
 }
 
 /// Iterations of the initial fixed point; shares move by less than 1e-9 well before this.
@@ -321,7 +369,7 @@ fn initial_choices(world: &mut World) {
                 let (held, _) = choose(&ctx, &who, &social, None, &mut rng);
                 *h = held;
                 *t = (rng::unit(&mut rng) * (initial_tenure + 1.0)).floor().min(u16::MAX as f64) as u16;
-                count(w, &ctx, i, held, &mut tally);
+                count(w, &ctx, &who, held, &mut tally);
             }
             tally
         })

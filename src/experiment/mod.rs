@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use crate::dynamics::{self, Record};
-use crate::model::{World, rng};
+use crate::model::{Timings, World, rng};
 use crate::scenario::Scenario;
 
 /// The recorded steps of one replicate (step 0 is the initial state).
@@ -15,6 +15,8 @@ pub struct Replicate {
     pub index: u64,
     pub seed: u64,
     pub records: Vec<Record>,
+    /// Wall time by phase (not part of the results: it varies from run to run).
+    pub timings: Timings,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -26,13 +28,15 @@ pub enum ExperimentError {
 /// Simulates replicate `index` of a scenario from start to end.
 pub fn run_replicate(scenario: &Scenario, index: u64) -> Replicate {
     let seed = rng::replicate_seed(scenario.simulation.seed, index);
+    let started = std::time::Instant::now();
     let mut world = World::new(scenario, seed);
     let mut records = Vec::with_capacity(scenario.simulation.months as usize + 1);
     records.push(dynamics::initialise(&mut world));
+    world.timings.setup = started.elapsed();
     for _ in 0..scenario.simulation.months {
         records.push(dynamics::step(&mut world));
     }
-    Replicate { index, seed, records }
+    Replicate { index, seed, records, timings: world.timings }
 }
 
 /// Runs every replicate on `threads` threads (all cores when None), calling `progress` with

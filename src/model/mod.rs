@@ -40,8 +40,8 @@ pub fn is_self_hosted(h: u8) -> bool {
 /// Per-organisation state. Agents are ordered by region, so a region is a contiguous range.
 #[derive(Clone, Debug, Default)]
 pub struct Agents {
-    pub region: Vec<u8>,
-    pub sector: Vec<u8>,
+    /// Cell (region x sector) index: `region * sectors + sector`, see `Layout::cell_region`.
+    pub cell: Vec<u16>,
     /// Employees.
     pub size: Vec<f32>,
     /// Usage per employee relative to the sector norm (lognormal, mean 1).
@@ -54,10 +54,10 @@ pub struct Agents {
 
 impl Agents {
     pub fn len(&self) -> usize {
-        self.region.len()
+        self.cell.len()
     }
     pub fn is_empty(&self) -> bool {
-        self.region.is_empty()
+        self.cell.is_empty()
     }
 }
 
@@ -76,6 +76,9 @@ pub struct Layout {
     pub origins: Vec<String>,
     /// Origin index of each region's home origin, if some vendor has it.
     pub home_origin: Vec<Option<usize>>,
+    /// Region and sector of each cell.
+    pub cell_region: Vec<usize>,
+    pub cell_sector: Vec<usize>,
 }
 
 impl Layout {
@@ -83,6 +86,39 @@ impl Layout {
     pub fn cell(&self, region: usize, sector: usize) -> usize {
         region * self.sectors + sector
     }
+}
+
+/// Wall time by phase (`--timings`): building the world and its initial state, then each
+/// phase of the monthly step summed over months.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Timings {
+    pub setup: std::time::Duration,
+    pub events: std::time::Duration,
+    pub market: std::time::Duration,
+    pub organisations: std::time::Duration,
+    pub record: std::time::Duration,
+}
+
+impl Timings {
+    pub fn add(&mut self, o: &Timings) {
+        self.setup += o.setup;
+        self.events += o.events;
+        self.market += o.market;
+        self.organisations += o.organisations;
+        self.record += o.record;
+    }
+    /// Time in the monthly steps, setup excluded.
+    pub fn stepping(&self) -> std::time::Duration {
+        self.events + self.market + self.organisations + self.record
+    }
+}
+
+/// Buffers of the monthly update, kept between months so that a step allocates nothing.
+#[derive(Clone, Debug, Default)]
+pub struct Scratch {
+    pub holding: Vec<u8>,
+    pub tenure: Vec<u16>,
+    pub tallies: Vec<Tally>,
 }
 
 /// One replicate's world.
@@ -109,6 +145,10 @@ pub struct World {
     pub step: u32,
     /// Tally of the current state.
     pub tally: Tally,
+    /// Buffers reused every month: next month's holdings and tenures, and one tally per chunk.
+    pub scratch: Scratch,
+    /// Time spent in each phase of the monthly step so far.
+    pub timings: Timings,
 }
 
 impl World {
@@ -134,6 +174,8 @@ impl World {
             budget_multiplier: 1.0,
             step: 0,
             tally,
+            scratch: Scratch::default(),
+            timings: Timings::default(),
         };
         world.tally.population = world.cell_population();
         world
@@ -142,9 +184,8 @@ impl World {
     /// Organisations each cell stands for (sample-weighted), from its agents.
     fn cell_population(&self) -> Vec<f64> {
         let mut out = vec![0.0; self.layout.regions * self.layout.sectors];
-        for i in 0..self.agents.len() {
-            let cell = self.layout.cell(self.agents.region[i] as usize, self.agents.sector[i] as usize);
-            out[cell] += self.layout.cell_weight[cell];
+        for &cell in &self.agents.cell {
+            out[cell as usize] += self.layout.cell_weight[cell as usize];
         }
         out
     }
@@ -256,6 +297,8 @@ fn layout(s: &Scenario) -> Layout {
         vendor_origin: s.vendors.iter().map(|v| origins.iter().position(|o| *o == v.origin).unwrap_or(0)).collect(),
         home_origin: s.regions.iter().map(|r| origins.iter().position(|o| *o == r.home_origin)).collect(),
         origins,
+        cell_region: (0..s.regions.len() * s.sectors.len()).map(|c| c / s.sectors.len().max(1)).collect(),
+        cell_sector: (0..s.regions.len() * s.sectors.len()).map(|c| c % s.sectors.len().max(1)).collect(),
     }
 }
 
@@ -288,13 +331,13 @@ fn population(s: &Scenario, layout: &Layout, seed: u64) -> Agents {
                 size.push((sec.size * (sec.size_dispersion * rng::normal(&mut rng)).exp()).max(1.0) as f32);
                 intensity.push((sigma_u * rng::normal(&mut rng) - 0.5 * sigma_u * sigma_u).exp() as f32);
             }
-            Agents { region: vec![r as u8; n], sector, size, intensity, holding: vec![NONE; n], tenure: vec![0; n] }
+            let cell = sector.iter().map(|&x| (r * s.sectors.len() + x as usize) as u16).collect();
+            Agents { cell, size, intensity, holding: vec![NONE; n], tenure: vec![0; n] }
         })
         .collect();
     let mut all = Agents::default();
     for a in per_region {
-        all.region.extend(a.region);
-        all.sector.extend(a.sector);
+        all.cell.extend(a.cell);
         all.size.extend(a.size);
         all.intensity.extend(a.intensity);
         all.holding.extend(a.holding);

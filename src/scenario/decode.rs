@@ -488,6 +488,13 @@ pub(crate) fn consistency(s: &Scenario, index: &SpanIndex, sources: &Sources) ->
             format!("at most {} vendors are supported, got {}", crate::model::MAX_VENDORS, s.vendors.len()),
         );
     }
+    if s.sectors.len() > crate::model::MAX_SECTORS {
+        error(
+            "sectors",
+            "sectors",
+            format!("at most {} sectors are supported, got {}", crate::model::MAX_SECTORS, s.sectors.len()),
+        );
+    }
     if s.regions.len() > crate::model::MAX_REGIONS {
         error(
             "regions",
