@@ -270,12 +270,7 @@ fn run(args: RunArgs) -> Result<()> {
     }
     output::write_manifest(&out, &manifest).with_context(context)?;
     if args.timings {
-        print_timings(
-            &s,
-            &runs,
-            simulated,
-            started.elapsed().as_secs_f64() - simulating.elapsed().as_secs_f64() + simulated,
-        )?;
+        print_timings(&s, &runs, simulated, writing.elapsed().as_secs_f64())?;
     }
     if !args.quiet {
         summary(&s, &runs, &out, &names, started.elapsed().as_secs_f64())?;
