@@ -28,4 +28,5 @@ pub mod output;
 pub mod plot;
 pub mod report;
 pub mod scenario;
+pub mod sweep;
 pub mod validate;

@@ -37,6 +37,44 @@ enum Command {
     Compare(CompareArgs),
     /// Check the model: analytical special cases, the arguments' directions, the record.
     Validate(ValidateArgs),
+    /// Run a parameter sweep file: every point x replicate, summaries and sensitivity.
+    Sweep(SweepArgs),
+    /// Join the shard folders of one sweep and summarise it.
+    Merge(MergeArgs),
+}
+
+#[derive(Args, Debug)]
+struct SweepArgs {
+    /// The sweep file (TOML; see docs/SCENARIOS.md, "Sweep files").
+    file: PathBuf,
+    /// Output folder [default: output/<sweep file name>].
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Worker threads [default: all cores]. Results do not depend on it.
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
+    /// Run only shard I of N (1-based), e.g. --shard 3/10; join shards with `aiadopt merge`.
+    #[arg(long, value_name = "I/N")]
+    shard: Option<String>,
+    /// Continue an interrupted sweep in --out, keeping its finished runs.
+    #[arg(long)]
+    resume: bool,
+    /// Start again even if --out holds results.
+    #[arg(long)]
+    force: bool,
+    /// No progress bar and no summary; errors only.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+#[derive(Args, Debug)]
+struct MergeArgs {
+    /// Shard folders of one sweep.
+    #[arg(required = true, num_args = 1..)]
+    dirs: Vec<PathBuf>,
+    /// Output folder.
+    #[arg(long)]
+    out: PathBuf,
 }
 
 #[derive(Args, Debug)]
@@ -169,13 +207,38 @@ pub fn main() -> ExitCode {
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let bad_input = e.downcast_ref::<ScenarioError>().is_some()
+                || e.downcast_ref::<aiadopt::sweep::PlanError>().is_some()
+                || matches!(
+                    e.downcast_ref::<aiadopt::sweep::SweepError>(),
+                    Some(
+                        aiadopt::sweep::SweepError::Plan(_)
+                            | aiadopt::sweep::SweepError::Refused(_)
+                            | aiadopt::sweep::SweepError::Invalid(_)
+                    )
+                )
                 || e.downcast_ref::<BadInput>().is_some()
                 || e.downcast_ref::<report::ReadError>().is_some()
                 || matches!(
                     e.downcast_ref::<report::ReportError>(),
                     Some(report::ReportError::Read(_) | report::ReportError::Mismatch(_))
                 );
-            if let Some(ScenarioError::Invalid(d)) = e.downcast_ref::<ScenarioError>() {
+            let plan_problems = match e.downcast_ref::<aiadopt::sweep::PlanError>() {
+                Some(aiadopt::sweep::PlanError::Invalid(d)) => Some(d),
+                _ => match e.downcast_ref::<aiadopt::sweep::SweepError>() {
+                    Some(aiadopt::sweep::SweepError::Plan(aiadopt::sweep::PlanError::Invalid(d))) => Some(d),
+                    _ => None,
+                },
+            };
+            if let Some(d) = plan_problems {
+                eprintln!(
+                    "error: the sweep is not valid ({} problem{}):",
+                    d.len(),
+                    if d.len() == 1 { "" } else { "s" }
+                );
+                for problem in d {
+                    eprintln!("  {problem}");
+                }
+            } else if let Some(ScenarioError::Invalid(d)) = e.downcast_ref::<ScenarioError>() {
                 eprintln!(
                     "error: the scenario is not valid ({} problem{}):",
                     d.len(),
@@ -204,6 +267,8 @@ fn dispatch(cli: Cli) -> Result<()> {
         Command::Plot(args) => plot(args),
         Command::Compare(args) => compare(args),
         Command::Validate(args) => validate(args),
+        Command::Sweep(args) => sweep(args),
+        Command::Merge(args) => merge(args),
     }
 }
 
@@ -359,6 +424,73 @@ fn validate(args: ValidateArgs) -> Result<()> {
         0 => Ok(()),
         n => Err(ChecksFailed(n, args.out.join("validation.md").display().to_string()).into()),
     }
+}
+
+fn sweep(args: SweepArgs) -> Result<()> {
+    let shard = match &args.shard {
+        Some(text) => aiadopt::sweep::Shard::parse(text)
+            .ok_or_else(|| BadInput(format!("--shard {text}: expected I/N with 1 <= I <= N, like 3/10")))?,
+        None => aiadopt::sweep::Shard::ALL,
+    };
+    let plan = aiadopt::sweep::load(&args.file)?;
+    let out = args.out.unwrap_or_else(|| PathBuf::from("output").join(&plan.name));
+    let opts = aiadopt::sweep::Options {
+        threads: args.threads.map(usize::from),
+        shard,
+        resume: args.resume,
+        force: args.force,
+        sweep_text: std::fs::read_to_string(&args.file).unwrap_or_default(),
+    };
+    let bar = if args.quiet || !std::io::stderr().is_terminal() {
+        indicatif::ProgressBar::hidden()
+    } else {
+        let bar = indicatif::ProgressBar::new(0);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:30} {pos}/{len} runs · {per_sec} · {elapsed} elapsed · eta {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    };
+    let m = aiadopt::sweep::run(&plan, &out, &opts, &|done, total| {
+        bar.set_length(total);
+        bar.set_position(done);
+    })?;
+    bar.finish_and_clear();
+    if !args.quiet {
+        let mut o = std::io::stdout().lock();
+        writeln!(
+            o,
+            "{}: {} ({} points x {} replicates = {} runs; shard {}/{}: {} runs) in {:.1} s",
+            m.sweep,
+            m.design,
+            m.points,
+            m.replicates,
+            m.runs_total,
+            m.shard_index,
+            m.shard_count,
+            m.runs_in_folder,
+            m.wall_seconds
+        )?;
+        writeln!(o, "wrote {}/ ({})", out.display(), m.files.join(", "))?;
+    }
+    Ok(())
+}
+
+fn merge(args: MergeArgs) -> Result<()> {
+    let m = aiadopt::sweep::merge(&args.dirs, &args.out)?;
+    let mut o = std::io::stdout().lock();
+    writeln!(
+        o,
+        "merged {} shards of {} ({} runs): wrote {}/ ({})",
+        args.dirs.len(),
+        m.sweep,
+        m.runs_total,
+        args.out.display(),
+        m.files.join(", ")
+    )?;
+    Ok(())
 }
 
 fn compare(args: CompareArgs) -> Result<()> {

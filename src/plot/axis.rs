@@ -241,7 +241,7 @@ pub(crate) fn format_value(v: f64, format: AxisFormat, decimals: usize, exact: b
 }
 
 /// `v` with `decimals` places and thousands separated by commas; never "-0".
-fn with_commas(v: f64, decimals: usize) -> String {
+pub(crate) fn with_commas(v: f64, decimals: usize) -> String {
     let s = format!("{:.*}", decimals, v.abs());
     let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
     let mut out = String::new();

@@ -67,6 +67,7 @@ pub(crate) fn canvas_size(figure: &Figure) -> (u32, u32) {
         Figure::Ranges(c) => (WIDTH, super::ranges::height(c.rows.len())),
         Figure::Xy(_) => (WIDTH, HEIGHT),
         Figure::Intervals(c) => (WIDTH, super::ranges::height(c.rows.len())),
+        Figure::Heatmap(c) => (WIDTH, super::heatmap::height(c.y_values.len())),
     }
 }
 
@@ -89,6 +90,7 @@ pub(crate) fn draw_figure<DB: DrawingBackend>(
         Figure::Ranges(chart) => super::ranges::draw(&c, chart),
         Figure::Xy(chart) => super::xy::draw(&c, chart),
         Figure::Intervals(chart) => super::intervals::draw(&c, chart),
+        Figure::Heatmap(chart) => super::heatmap::draw(&c, chart),
     }
 }
 

@@ -9,7 +9,8 @@
 //! - [`LineChart`]: line panels over monthly time, linear or log axes;
 //! - [`RangeChart`]: dot-and-range rows of the month something happens;
 //! - [`XyChart`]: points and lines on two numeric axes;
-//! - [`IntervalChart`]: a forest plot of estimates and intervals, one row each.
+//! - [`IntervalChart`]: a forest plot of estimates and intervals, one row each;
+//! - [`HeatmapChart`]: values on a grid of two parameters, with a colour bar.
 //!
 //! Wrap a chart in a [`Figure`] (every chart converts with `.into()`) and call
 //! [`render_svg`] or [`render_png`]. Output is byte-identical for identical
@@ -20,6 +21,7 @@ mod bands;
 mod bars;
 mod draw;
 mod font;
+mod heatmap;
 mod intervals;
 mod lines;
 mod palette;
@@ -322,6 +324,46 @@ pub struct IntervalRow {
     pub note: String,
 }
 
+/// A heatmap of values on a grid of two parameters, e.g. the median world
+/// open share for each pair of swept values: one cell per (x, y) pair, in
+/// the order given (the first x value left, the first y value at the
+/// bottom), coloured on a colour-blind-safe sequential scale (viridis) and
+/// labelled with its value where the cells are large enough. A colour bar
+/// right of the grid shows the scale. Grid values need not be evenly spaced;
+/// each axis labels its cells with their values, written compactly ("0.25",
+/// "8", "1e-3"), thinned out when they are too crowded.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HeatmapChart {
+    pub frame: Frame,
+    /// E.g. "Price advantage of open models (×)".
+    pub x_label: String,
+    /// E.g. "Weight of peers' choices w".
+    pub y_label: String,
+    /// The grid's columns, left to right; finite, at least one, at most
+    /// [`HeatmapChart::MAX_COLUMNS`].
+    pub x_values: Vec<f64>,
+    /// The grid's rows, bottom to top; finite, at least one.
+    pub y_values: Vec<f64>,
+    /// `values[y][x]`: one row per y value, each with one value per x
+    /// value. NaN marks a cell without a value, drawn light grey and
+    /// labelled "n/a"; infinities are errors.
+    pub values: Vec<Vec<f64>>,
+    /// Colour-bar title, e.g. "World open share (%)".
+    pub value_label: String,
+    /// How cell values and colour-bar ticks are written, e.g.
+    /// [`AxisFormat::Percent`]: 0.54 -> "54%".
+    pub value_format: AxisFormat,
+    /// The values at the two ends of the colour scale, low < high, both
+    /// finite; values beyond them take the end colours. `None`: the span of
+    /// the finite values.
+    pub value_range: Option<(f64, f64)>,
+}
+
+impl HeatmapChart {
+    /// Most columns a heatmap may have.
+    pub const MAX_COLUMNS: usize = 200;
+}
+
 /// Any chart, for [`render_svg`] and [`render_png`].
 #[derive(Clone, Debug, PartialEq)]
 pub enum Figure {
@@ -333,6 +375,7 @@ pub enum Figure {
     Ranges(RangeChart),
     Xy(XyChart),
     Intervals(IntervalChart),
+    Heatmap(HeatmapChart),
 }
 
 macro_rules! figure_from {
@@ -345,14 +388,15 @@ macro_rules! figure_from {
     )*};
 }
 figure_from!(ShareChart => Share, PanelChart => Panels, StackedChart => Stacked, BarChart => Bars,
-    LineChart => Lines, RangeChart => Ranges, XyChart => Xy, IntervalChart => Intervals);
+    LineChart => Lines, RangeChart => Ranges, XyChart => Xy, IntervalChart => Intervals, HeatmapChart => Heatmap);
 
 impl Figure {
     /// Size in pixels of the PNG, and of the SVG in user units: 1600 wide;
     /// 1000 high except for [`PanelChart`] (1000 up to two rows of panels,
     /// then 300 more per row: 1500 for 13-16 panels), [`BarChart`] (1000 up
     /// to 13 bars, then 50 more per bar), [`RangeChart`] and
-    /// [`IntervalChart`] (1000 up to 16 rows, then 40 more per row).
+    /// [`IntervalChart`] (1000 up to 16 rows, then 40 more per row) and
+    /// [`HeatmapChart`] (1000 up to 14 rows, then 50 more per row).
     pub fn size(&self) -> (u32, u32) {
         draw::canvas_size(self)
     }

@@ -114,6 +114,35 @@ fn mix(c: (u8, u8, u8), to: f64, t: f64) -> (u8, u8, u8) {
     (m(c.0), m(c.1), m(c.2))
 }
 
+/// Viridis at 0, 0.1, ..., 1: a sequential scale from dark blue-purple to
+/// yellow that rises steadily in lightness, so it reads in greyscale and
+/// under the common forms of colour blindness.
+const VIRIDIS: [(u8, u8, u8); 11] = [
+    (0x44, 0x01, 0x54),
+    (0x48, 0x24, 0x75),
+    (0x41, 0x44, 0x87),
+    (0x35, 0x5F, 0x8D),
+    (0x2A, 0x78, 0x8E),
+    (0x21, 0x91, 0x8C),
+    (0x22, 0xA8, 0x84),
+    (0x44, 0xBF, 0x70),
+    (0x7A, 0xD1, 0x51),
+    (0xBD, 0xDF, 0x26),
+    (0xFD, 0xE7, 0x25),
+];
+
+/// The sequential (viridis) colour at `t` in 0..1, clamped, interpolated
+/// linearly between anchors.
+pub(crate) fn sequential(t: f64) -> (u8, u8, u8) {
+    let t = if t.is_nan() { 0.0 } else { t.clamp(0.0, 1.0) };
+    let pos = t * (VIRIDIS.len() - 1) as f64;
+    let i = (pos.floor() as usize).min(VIRIDIS.len() - 2);
+    let f = pos - i as f64;
+    let (a, b) = (VIRIDIS[i], VIRIDIS[i + 1]);
+    let m = |x: u8, y: u8| (f64::from(x) + (f64::from(y) - f64::from(x)) * f).round() as u8;
+    (m(a.0, b.0), m(a.1, b.1), m(a.2, b.2))
+}
+
 /// Relative luminance (WCAG) of an sRGB colour, 0 for black to 1 for white.
 pub(crate) fn luminance(c: (u8, u8, u8)) -> f64 {
     let lin = |v: u8| {
@@ -158,6 +187,23 @@ mod tests {
         assert_eq!(rgb(SeriesColor::Palette(0)), (0xE6, 0x9F, 0x00));
         assert_eq!(rgb(SeriesColor::Palette(6)), rgb(SeriesColor::Palette(0)));
         assert_eq!(rgb(SeriesColor::Rgb(1, 2, 3)), (1, 2, 3));
+    }
+
+    #[test]
+    fn sequential_scale_runs_dark_to_light() {
+        assert_eq!(sequential(0.0), (0x44, 0x01, 0x54));
+        assert_eq!(sequential(1.0), (0xFD, 0xE7, 0x25));
+        assert_eq!(sequential(0.5), (0x21, 0x91, 0x8C));
+        assert_eq!(sequential(-3.0), sequential(0.0));
+        assert_eq!(sequential(7.0), sequential(1.0));
+        // Halfway between two anchors.
+        assert_eq!(sequential(0.05), (0x46, 0x13, 0x65));
+        let mut last = -1.0;
+        for k in 0..=100 {
+            let l = luminance(sequential(f64::from(k) / 100.0));
+            assert!(l > last, "lightness must rise steadily, not at {k}%");
+            last = l;
+        }
     }
 
     #[test]

@@ -441,6 +441,39 @@ fn interval_chart() -> IntervalChart {
     }
 }
 
+/// The median 2035 world open share over a 6 x 5 sweep of the price
+/// advantage of open models (not evenly spaced) and peers' weight.
+fn heatmap_chart() -> HeatmapChart {
+    let x_values = vec![1.0, 2.0, 4.0, 8.0, 16.0, 32.0];
+    let y_values = vec![0.0, 0.25, 0.5, 1.0, 2.0];
+    let values = y_values
+        .iter()
+        .map(|&w| {
+            x_values
+                .iter()
+                .map(|&x: &f64| {
+                    let z = 1.1 * (x.log2() - 2.5) + 1.6 * w - 1.0;
+                    0.08 + 0.84 / (1.0 + (-z).exp())
+                })
+                .collect()
+        })
+        .collect();
+    HeatmapChart {
+        frame: frame(
+            "Open-weight share by price advantage and peer influence",
+            "Scenario: baseline sweep · median world open share, December 2035 · 8 seeds per cell",
+        ),
+        x_label: "Price advantage of open models (×)".into(),
+        y_label: "Weight of peers' choices w".into(),
+        x_values,
+        y_values,
+        values,
+        value_label: "World open share (%)".into(),
+        value_format: AxisFormat::Percent,
+        value_range: None,
+    }
+}
+
 fn all_figures() -> Vec<(&'static str, Figure)> {
     vec![
         ("share", share_chart().into()),
@@ -452,6 +485,7 @@ fn all_figures() -> Vec<(&'static str, Figure)> {
         ("xy", xy_chart().into()),
         ("xy-adoption", adoption_chart().into()),
         ("intervals", interval_chart().into()),
+        ("heatmap", heatmap_chart().into()),
     ]
 }
 
@@ -1144,6 +1178,111 @@ fn intervals_reject_bad_input() {
     assert!(invalid(chart).contains("px tall"));
 }
 
+// ---------------------------------------------------------------- heatmap
+
+#[test]
+fn heatmap_svg_contains_all_text() {
+    let chart = heatmap_chart();
+    let cell = format!(">{:.0}%<", chart.values[2][3] * 100.0);
+    let svg = check_svg(
+        &chart.clone().into(),
+        &[
+            "Open-weight share by price advantage and peer influence",
+            "Scenario: baseline sweep · median world open share, December 2035 · 8 seeds per cell",
+            "Price advantage of open models (×)",
+            "Weight of peers&apos; choices w",
+            "World open share (%)",
+            SOURCE,
+            &cell,
+            ">0.25<",
+            ">32<",
+            ">0<",
+            ">20%<",
+            ">80%<",
+        ],
+    );
+    // Every cell carries its value; there is no "n/a" key without NaNs.
+    let cells = chart.values.iter().flatten().count();
+    assert_eq!(cells, 30);
+    assert!(svg.matches("%<").count() >= cells + 4);
+    assert!(!svg.contains(">n/a<"));
+
+    // NaN cells read "n/a", with a key under the colour bar; an explicit
+    // range sets the colour bar's ticks.
+    let mut chart = heatmap_chart();
+    chart.values[0][0] = f64::NAN;
+    chart.values[4][5] = f64::NAN;
+    chart.value_range = Some((0.0, 1.0));
+    let svg = check_svg(&chart.into(), &[">n/a<", ">0%<", ">100%<"]);
+    assert_eq!(svg.matches(">n/a<").count(), 3);
+
+    // Plain values, and grid values in powers of ten.
+    let mut chart = heatmap_chart();
+    chart.value_format = AxisFormat::Plain;
+    chart.x_values = vec![1e-3, 0.01, 0.1, 0.125, 1.0, 1000.0];
+    chart.values[1][1] = 0.5;
+    check_svg(&chart.into(), &[">1e-3<", ">0.01<", ">0.125<", ">1,000<", ">0.50<"]);
+}
+
+#[test]
+fn heatmap_png_height_grows_with_rows() {
+    check_png(&heatmap_chart().into(), (1600, 1000));
+    let mut chart = heatmap_chart();
+    chart.y_values = (0..20).map(f64::from).collect();
+    chart.values = (0..20).map(|k| chart.values[k % 5].clone()).collect();
+    check_png(&chart.into(), (1600, 1300));
+}
+
+#[test]
+fn heatmap_rejects_bad_input() {
+    let mut chart = heatmap_chart();
+    chart.x_values.clear();
+    assert!(invalid(chart).contains("no x values"));
+    let mut chart = heatmap_chart();
+    chart.y_values.clear();
+    chart.values.clear();
+    assert!(invalid(chart).contains("no y values"));
+
+    let mut chart = heatmap_chart();
+    chart.values.pop();
+    assert!(invalid(chart).contains("4 rows but there are 5 y values"));
+    let mut chart = heatmap_chart();
+    chart.values[2].push(0.5);
+    assert!(invalid(chart).contains("row 2 (y = 0.5) has 7 values but there are 6 x values"));
+    let mut chart = heatmap_chart();
+    chart.x_values.pop();
+    assert!(invalid(chart).contains("5 x values"));
+
+    let mut chart = heatmap_chart();
+    chart.values[3][1] = f64::INFINITY;
+    assert!(invalid(chart).contains("x = 2, y = 1 is inf"));
+    let mut chart = heatmap_chart();
+    chart.values[0][0] = f64::NEG_INFINITY;
+    invalid(chart);
+    let mut chart = heatmap_chart();
+    chart.y_values[1] = f64::NAN;
+    assert!(invalid(chart).contains("y value 1 is NaN"));
+    let mut chart = heatmap_chart();
+    chart.values[0][0] = -f64::MAX;
+    chart.values[0][1] = f64::MAX;
+    assert!(invalid(chart).contains("too wide"));
+
+    for range in [(0.5, 0.5), (1.0, 0.0), (f64::NAN, 1.0), (0.0, f64::INFINITY), (-f64::MAX, f64::MAX)] {
+        let mut chart = heatmap_chart();
+        chart.value_range = Some(range);
+        assert!(invalid(chart).contains("value_range"), "{range:?}");
+    }
+
+    let mut chart = heatmap_chart();
+    chart.x_values = (0..=HeatmapChart::MAX_COLUMNS).map(|k| k as f64).collect();
+    chart.values = vec![vec![0.5; chart.x_values.len()]; 5];
+    assert!(invalid(chart).contains("at most 200"));
+    let mut chart = heatmap_chart();
+    chart.y_values = (0..200).map(f64::from).collect();
+    chart.values = vec![vec![0.5; 6]; 200];
+    assert!(invalid(chart).contains("px tall"));
+}
+
 // ---------------------------------------------------------------- all kinds
 
 #[test]
@@ -1289,6 +1428,38 @@ fn extreme_figures() -> Vec<(&'static str, Figure)> {
     bare.legend.clear();
     bare.reference = None;
     out.push(("intervals-bare", bare.into()));
+
+    let mut one = heatmap_chart();
+    one.x_values.truncate(1);
+    one.y_values.truncate(1);
+    one.values = vec![vec![0.42]];
+    out.push(("heatmap-one-cell", one.into()));
+    let mut flat = heatmap_chart();
+    for v in flat.values.iter_mut().flatten() {
+        *v = 0.5;
+    }
+    flat.values[2][2] = f64::NAN;
+    flat.value_label = "Median world open share of AI use, December 2035 (%), across all seeds".into();
+    out.push(("heatmap-flat", flat.into()));
+    let mut all_na = heatmap_chart();
+    for v in all_na.values.iter_mut().flatten() {
+        *v = f64::NAN;
+    }
+    all_na.value_label.clear();
+    out.push(("heatmap-all-na", all_na.into()));
+    let mut fine = heatmap_chart();
+    fine.x_values = (0..60).map(|k| 0.05 * f64::from(k)).collect();
+    fine.y_values = (0..40).map(|k| 1e-3 * f64::from(k + 1)).collect();
+    fine.values = (0..40)
+        .map(|j| (0..60).map(|i| (f64::from(i) * 0.1 + f64::from(j) * 0.07).sin() * 50.0 - 20.0).collect())
+        .collect();
+    fine.value_format = AxisFormat::Plain;
+    fine.value_label = "Change in adopters".into();
+    out.push(("heatmap-fine", fine.into()));
+    let mut clamped = heatmap_chart();
+    clamped.value_range = Some((0.3, 0.6));
+    clamped.value_format = AxisFormat::Dollars;
+    out.push(("heatmap-clamped", clamped.into()));
     out
 }
 

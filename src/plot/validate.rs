@@ -2,8 +2,8 @@
 //! naming what is wrong rather than a panic or a misleading picture.
 
 use super::{
-    BandSeries, BarChart, Figure, IntervalChart, LineChart, PanelChart, PlotError, RangeChart, ShareChart,
-    StackedChart, XyChart, XyStyle,
+    BandSeries, BarChart, Figure, HeatmapChart, IntervalChart, LineChart, PanelChart, PlotError, RangeChart,
+    ShareChart, StackedChart, XyChart, XyStyle,
 };
 
 /// Values this far outside their range are taken as rounding noise and clamped.
@@ -27,6 +27,7 @@ pub(crate) fn figure(figure: &Figure) -> Result<(), PlotError> {
         Figure::Ranges(c) => ranges(c),
         Figure::Xy(c) => xy(c),
         Figure::Intervals(c) => intervals(c),
+        Figure::Heatmap(c) => heatmap(c),
     }?;
     let (_, h) = figure.size();
     if h > MAX_HEIGHT {
@@ -280,4 +281,39 @@ fn intervals(chart: &IntervalChart) -> Result<(), PlotError> {
         }
     }
     drawable_span("the intervals", chart.rows.iter().flat_map(|r| [r.low, r.high]).chain(chart.reference))
+}
+
+fn heatmap(chart: &HeatmapChart) -> Result<(), PlotError> {
+    for (axis, values) in [("x", &chart.x_values), ("y", &chart.y_values)] {
+        if values.is_empty() {
+            return bad(format!("the heatmap has no {axis} values"));
+        }
+        if let Some((i, v)) = values.iter().enumerate().find(|(_, v)| !v.is_finite()) {
+            return bad(format!("{axis} value {i} is {v}; grid values must be finite"));
+        }
+    }
+    let (nx, ny) = (chart.x_values.len(), chart.y_values.len());
+    if nx > HeatmapChart::MAX_COLUMNS {
+        return bad(format!("the heatmap has {nx} x values (at most {}); coarsen the grid", HeatmapChart::MAX_COLUMNS));
+    }
+    if chart.values.len() != ny {
+        return bad(format!(
+            "values has {} rows but there are {ny} y values; values[y][x] needs one row per y value",
+            chart.values.len()
+        ));
+    }
+    for (j, row) in chart.values.iter().enumerate() {
+        let y = chart.y_values[j];
+        if row.len() != nx {
+            return bad(format!("values row {j} (y = {y}) has {} values but there are {nx} x values", row.len()));
+        }
+        if let Some((i, v)) = row.iter().enumerate().find(|(_, v)| v.is_infinite()) {
+            let x = chart.x_values[i];
+            return bad(format!("value at x = {x}, y = {y} is {v}; values must be finite (or NaN for n/a)"));
+        }
+    }
+    if let Some((lo, hi)) = chart.value_range.filter(|(lo, hi)| !(hi - lo).is_finite() || lo >= hi) {
+        return bad(format!("value_range is ({lo}, {hi}); a range must be finite with low < high"));
+    }
+    drawable_span("the values", chart.values.iter().flatten().copied().filter(|v| !v.is_nan()))
 }

@@ -9,3 +9,4 @@ mod determinism;
 mod docs;
 mod invariants;
 mod report;
+mod sweep;
