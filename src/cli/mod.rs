@@ -170,6 +170,9 @@ struct RunArgs {
     /// Write the CSV files and manifest only, no charts or report.
     #[arg(long)]
     no_plot: bool,
+    /// Replace the results of another scenario, or other files, in --out.
+    #[arg(long)]
+    force: bool,
     /// Which open share the charts show: by organisations, usage (tokens) or spend (USD).
     #[arg(long, value_enum, default_value = "usage")]
     measure: MeasureArg,
@@ -304,6 +307,24 @@ fn run(args: RunArgs) -> Result<()> {
     let s = load(args.scenario.as_deref().unwrap_or("baseline"), &overrides)?;
     let out = args.out.unwrap_or_else(|| PathBuf::from("output").join(&s.name));
     let threads = args.threads.map(usize::from);
+    let need =
+        output::estimate(&s, threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())));
+    if need.memory > output::MEMORY_LIMIT || need.disk > output::DISK_LIMIT {
+        return Err(BadInput(format!(
+            "this run would need about {} of memory and {} of disk ({} seeds x {} organisations x {} months); the limits are {} and {}: use fewer seeds, organisations or months",
+            output::human_bytes(need.memory),
+            output::human_bytes(need.disk),
+            s.simulation.seeds,
+            s.simulation.agents,
+            s.simulation.months,
+            output::human_bytes(output::MEMORY_LIMIT),
+            output::human_bytes(output::DISK_LIMIT)
+        ))
+        .into());
+    }
+    if !args.force {
+        guard_output_folder(&out, &s.name)?;
+    }
     let seeds = s.simulation.seeds;
     let bar = progress_bar(seeds, args.quiet);
     let simulating = Instant::now();
@@ -371,6 +392,34 @@ fn print_timings(s: &scenario::Scenario, runs: &[experiment::Replicate], simulat
         agent_months / runs.len().max(1) as f64 / stepping.max(1e-9) / 1e6
     )?;
     Ok(())
+}
+
+/// Refuses to write into a folder that holds another scenario's results or files that are not
+/// aiadopt's; the same scenario's earlier results are replaced.
+fn guard_output_folder(out: &std::path::Path, scenario: &str) -> Result<()> {
+    let Ok(entries) = std::fs::read_dir(out) else { return Ok(()) };
+    let names: Vec<String> = entries.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    if names.is_empty() {
+        return Ok(());
+    }
+    let manifest =
+        std::fs::read(out.join("manifest.json")).ok().and_then(|b| serde_json::from_slice::<output::Manifest>(&b).ok());
+    match manifest {
+        Some(m) if m.scenario == scenario => Ok(()),
+        Some(m) => Err(BadInput(format!(
+            "{} holds the results of scenario `{}`; choose another --out, or --force to replace them",
+            out.display(),
+            m.scenario
+        ))
+        .into()),
+        None => Err(BadInput(format!(
+            "{} is not empty and holds no aiadopt run ({} files, e.g. {}); choose another --out, or --force to write there",
+            out.display(),
+            names.len(),
+            names[0]
+        ))
+        .into()),
+    }
 }
 
 fn plot(args: PlotArgs) -> Result<()> {

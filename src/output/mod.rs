@@ -274,3 +274,44 @@ pub fn reporters_markdown() -> String {
     }
     out
 }
+
+/// What a run will need, estimated before it starts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Estimate {
+    /// Peak memory, bytes: the replicates' recorded tallies plus the worlds being simulated.
+    pub memory: f64,
+    /// Size of the CSV files, bytes.
+    pub disk: f64,
+}
+
+/// Bytes per organisation while a world is simulated (measured: 63-69, see README).
+const BYTES_PER_AGENT: f64 = 80.0;
+/// Bytes per row of the CSV files, on average.
+const BYTES_PER_ROW: f64 = 90.0;
+/// Runs refused beyond these, with the estimate in the message.
+pub const MEMORY_LIMIT: f64 = 16.0 * (1u64 << 30) as f64;
+pub const DISK_LIMIT: f64 = 100.0 * (1u64 << 30) as f64;
+
+/// Estimates memory and disk of running `s` on `threads` threads.
+pub fn estimate(s: &Scenario, threads: usize) -> Estimate {
+    let (r, x, v) = (s.regions.len() as f64, s.sectors.len() as f64, s.vendors.len() as f64);
+    let steps = s.simulation.months as f64 + 1.0;
+    let seeds = s.simulation.seeds as f64;
+    let record = (r * x * v * 4.0 + r * x) * 8.0 + v * 32.0;
+    let worlds = (threads.max(1) as f64).min(seeds) * s.simulation.agents as f64 * BYTES_PER_AGENT;
+    let rows =
+        seeds * steps * (r + 1.0) * (1.0 + x + v) + seeds * steps * v + steps * (r + 1.0) * REPORTERS.len() as f64;
+    Estimate { memory: seeds * steps * record + worlds, disk: rows * BYTES_PER_ROW }
+}
+
+/// "1.5 GB"
+pub fn human_bytes(b: f64) -> String {
+    let units = ["bytes", "KB", "MB", "GB", "TB", "PB"];
+    let mut x = b;
+    let mut u = 0;
+    while x >= 1024.0 && u < units.len() - 1 {
+        x /= 1024.0;
+        u += 1;
+    }
+    if u == 0 { format!("{x:.0} {}", units[u]) } else { format!("{x:.1} {}", units[u]) }
+}

@@ -198,3 +198,39 @@ fn usage_errors_exit_2() {
     assert_eq!(aiadopt(&["frobnicate"], tmp.path()).status.code(), Some(2));
     assert_eq!(aiadopt(&["--help"], tmp.path()).status.code(), Some(0));
 }
+
+#[test]
+fn another_scenarios_results_are_not_overwritten_without_force() {
+    let tmp = tempfile::tempdir().unwrap();
+    let small = ["--seeds", "1", "--agents", "300", "--months", "12", "--quiet", "--no-plot", "--out", "o"];
+    let run = |scenario: &str, extra: &[&str]| {
+        let mut args = vec!["run", scenario];
+        args.extend_from_slice(&small);
+        args.extend_from_slice(extra);
+        aiadopt(&args, tmp.path())
+    };
+    assert!(run("baseline", &[]).status.success());
+    assert!(run("baseline", &[]).status.success(), "the same scenario's results are replaced");
+    let o = run("price-war", &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("holds the results of scenario `baseline`"), "{}", stderr(&o));
+    let manifest = std::fs::read_to_string(tmp.path().join("o/manifest.json")).unwrap();
+    assert!(manifest.contains("\"scenario\": \"baseline\""), "earlier results intact");
+    assert!(run("price-war", &["--force"]).status.success());
+    std::fs::create_dir_all(tmp.path().join("mine")).unwrap();
+    std::fs::write(tmp.path().join("mine/notes.txt"), "keep me").unwrap();
+    let o =
+        aiadopt(&["run", "--seeds", "1", "--agents", "300", "--months", "3", "--quiet", "--out", "mine"], tmp.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("holds no aiadopt run"), "{}", stderr(&o));
+}
+
+#[test]
+fn runs_that_would_exhaust_the_machine_are_refused_up_front() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = aiadopt(&["run", "--seeds", "100000", "--agents", "1000000", "--months", "1200"], tmp.path());
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("would need about") && err.contains("TB") && err.contains("the limits are"), "{err}");
+    assert!(!tmp.path().join("output").exists());
+}
