@@ -197,7 +197,41 @@ struct CheckArgs {
 #[error("{0}")]
 struct BadInput(String);
 
+/// The folder being written, and what to say if the user interrupts: the handler removes this
+/// process's temporary files there, so nothing half-written is left behind.
+static INTERRUPTED: std::sync::Mutex<Option<(PathBuf, String)>> = std::sync::Mutex::new(None);
+
+fn on_interrupt(dir: &std::path::Path, kept: &str) {
+    if let Ok(mut slot) = INTERRUPTED.lock() {
+        *slot = Some((dir.to_path_buf(), kept.to_string()));
+    }
+}
+
+fn install_interrupt_handler() {
+    let _ = ctrlc::set_handler(|| {
+        let marker = format!(".tmp-{}", std::process::id());
+        let mut message = "interrupted: nothing was written".to_string();
+        let target = INTERRUPTED.lock().ok().and_then(|slot| slot.clone());
+        if let Some((dir, kept)) = target {
+            let mut removed = 0;
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                if entry.file_name().to_string_lossy().contains(&marker) && std::fs::remove_file(entry.path()).is_ok() {
+                    removed += 1;
+                }
+            }
+            message = format!(
+                "interrupted: {kept} in {}; no half-written file was left ({removed} temporary file{} removed)",
+                dir.display(),
+                if removed == 1 { "" } else { "s" }
+            );
+        }
+        eprintln!("{message}");
+        std::process::exit(130);
+    });
+}
+
 pub fn main() -> ExitCode {
+    install_interrupt_handler();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -325,6 +359,7 @@ fn run(args: RunArgs) -> Result<()> {
     if !args.force {
         guard_output_folder(&out, &s.name)?;
     }
+    on_interrupt(&out, "files already complete were kept (each is written whole or not at all)");
     let seeds = s.simulation.seeds;
     let bar = progress_bar(seeds, args.quiet);
     let simulating = Instant::now();
@@ -502,6 +537,7 @@ fn sweep(args: SweepArgs) -> Result<()> {
         );
         bar
     };
+    on_interrupt(&out, "the runs finished so far were kept in sweep.csv; continue with --resume");
     let m = aiadopt::sweep::run(&plan, &out, &opts, &|done, total| {
         bar.set_length(total);
         bar.set_position(done);

@@ -234,3 +234,45 @@ fn runs_that_would_exhaust_the_machine_are_refused_up_front() {
     assert!(err.contains("would need about") && err.contains("TB") && err.contains("the limits are"), "{err}");
     assert!(!tmp.path().join("output").exists());
 }
+
+/// Sends SIGINT to a running `aiadopt run` at several moments; every time, no half-written file
+/// is left and what is there is complete.
+#[test]
+fn an_interrupted_run_leaves_nothing_half_written() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut interrupted = 0;
+    for (trial, delay_ms) in [30u64, 150, 400, 800, 1300].into_iter().enumerate() {
+        let out = format!("o{trial}");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_aiadopt"))
+            .args(["run", "--seeds", "4", "--agents", "150000", "--quiet", "--out", &out])
+            .current_dir(tmp.path())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = Command::new("kill").args(["-INT", &child.id().to_string()]).status();
+        let status = child.wait().unwrap();
+        let mut err = String::new();
+        use std::io::Read;
+        child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+        if status.code() == Some(130) {
+            interrupted += 1;
+            assert!(err.contains("interrupted:"), "{err}");
+        } else {
+            assert!(status.success(), "trial {trial}: {status:?} {err}");
+        }
+        let dir = tmp.path().join(&out);
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            assert!(!name.contains(".tmp-"), "trial {trial}: {name} left behind");
+            if name.ends_with(".csv") {
+                let text = std::fs::read_to_string(entry.path()).unwrap();
+                assert!(text.ends_with('\n') && text.lines().count() > 1, "trial {trial}: {name} is incomplete");
+            }
+            if name == "manifest.json" {
+                let _: serde_json::Value = serde_json::from_slice(&std::fs::read(entry.path()).unwrap()).unwrap();
+            }
+        }
+    }
+    assert!(interrupted > 0, "at least one trial was interrupted");
+}
