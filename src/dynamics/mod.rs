@@ -139,15 +139,7 @@ fn update_organisations(world: &mut World) {
         .zip(scratch.tallies.par_iter_mut())
         .enumerate()
         .for_each(|(chunk, ((holding, tenure), tally))| {
-            let mut rng = rng::stream(w.seed, rng::Purpose::Step, w.step, chunk as u32);
-            tally.clear();
-            let first = chunk * CHUNK;
-            for (j, (h, t)) in holding.iter_mut().zip(tenure.iter_mut()).enumerate() {
-                let i = first + j;
-                let who = chooser(w, i);
-                (*h, *t) = decide(w, &ctx, i, &who, &mut rng);
-                count(w, &ctx, &who, *h, tally);
-            }
+            update_chunk(w, &ctx, chunk, holding, tenure, tally);
         });
     std::mem::swap(&mut world.agents.holding, &mut scratch.holding);
     std::mem::swap(&mut world.agents.tenure, &mut scratch.tenure);
@@ -178,90 +170,94 @@ fn chooser(world: &World, i: usize) -> Chooser {
     }
 }
 
-/// Share of agent i's contacts that use any AI.
-fn adopted_contacts(world: &World, i: usize) -> f64 {
-    let d = world.degree;
-    if d == 0 {
-        return 0.0;
-    }
-    let holding = &world.agents.holding;
-    let adopted = world.contacts[i * d..(i + 1) * d].iter().filter(|&&c| holding[c as usize] & 0x7F != NONE).count();
-    adopted as f64 / d as f64
+/// Who must look at their contacts this month, and why.
+enum Pending {
+    /// A non-adopter whose draw `u` falls under the adoption bound: adopts if under its chance.
+    Newcomer { u: f64 },
+    /// An adopter of `vendor` that reviews, or must re-choose (`feasible` false).
+    Reviewer { vendor: usize, feasible: bool },
 }
 
-/// Share of agent i's contacts using each vendor, and the share that has adopted.
-fn contact_shares(world: &World, i: usize, social: &mut [f64; MAX_VENDORS]) -> f64 {
-    let d = world.degree;
-    if d == 0 {
-        return 0.0;
-    }
-    // Indexed by the holding's vendor bits directly (NONE is 127), so no bounds juggling.
-    let mut counts = [0u8; 128];
-    for &c in &world.contacts[i * d..(i + 1) * d] {
-        counts[(world.agents.holding[c as usize] & 0x7F) as usize] += 1;
-    }
-    let inv = 1.0 / d as f64;
-    let mut adopted = 0;
-    for k in 0..world.layout.vendors {
-        social[k] = counts[k] as f64 * inv;
-        adopted += counts[k];
-    }
-    adopted as f64 * inv
-}
-
-/// What organisation i sees of others: each vendor's share of its contacts (of everyone under
-/// global mixing) into `social`; returns the adopted share.
-fn observe(world: &World, ctx: &Context, i: usize, social: &mut [f64; MAX_VENDORS]) -> f64 {
-    match &ctx.global {
-        Some(view) => {
-            social[..view.using.len()].copy_from_slice(&view.using);
-            view.adopted
-        }
-        None => contact_shares(world, i, social),
-    }
-}
-
-/// One organisation's month: returns its new holding byte and tenure. Most organisations
-/// neither adopt nor review in a given month, so the per-vendor view of contacts is built only
-/// for those that choose.
-fn decide(world: &World, ctx: &Context, i: usize, who: &Chooser, rng: &mut rand_chacha::ChaCha8Rng) -> (u8, u16) {
-    let held = world.agents.holding[i];
-    let tenure = world.agents.tenure[i];
-    match holding_vendor(held) {
-        None => {
-            let u = rng::unit(rng);
-            // No share of adopted contacts can lift the chance above the all-adopted bound, so
-            // most non-adopters are settled without looking at their contacts.
-            if u >= ctx.adoption_bound(who.region) {
-                return (NONE, 0);
+/// One chunk's month, in three passes: first the draws that settle most organisations (keep,
+/// or stay without AI); then, for the few that must look, their contacts' holdings, read in one
+/// tight loop so that the memory accesses overlap; then their choices, from a second stream.
+fn update_chunk(w: &World, ctx: &Context, chunk: usize, holding: &mut [u8], tenure: &mut [u16], tally: &mut Tally) {
+    let mut first_draws = rng::stream(w.seed, rng::Purpose::Step, w.step, chunk as u32);
+    let mut choice_draws = rng::stream(w.seed, rng::Purpose::Choice, w.step, chunk as u32);
+    tally.clear();
+    let first = chunk * CHUNK;
+    let mut pending: Vec<(usize, Pending)> = Vec::new();
+    for (j, (h, t)) in holding.iter_mut().zip(tenure.iter_mut()).enumerate() {
+        let i = first + j;
+        let held = w.agents.holding[i];
+        let old_tenure = w.agents.tenure[i];
+        match holding_vendor(held) {
+            None => {
+                (*h, *t) = (NONE, 0);
+                let u = rng::unit32(&mut first_draws);
+                // No share of adopted contacts lifts the chance above this bound.
+                if u < ctx.adoption_bound(w.layout.cell_region[w.agents.cell[i] as usize]) {
+                    pending.push((j, Pending::Newcomer { u }));
+                }
             }
-            let adopted = match &ctx.global {
-                Some(view) => view.adopted,
-                None => adopted_contacts(world, i),
-            };
-            if u >= ctx.adoption_probability(who.region, adopted) {
-                return (NONE, 0);
-            }
-            let mut social = [0.0; MAX_VENDORS];
-            observe(world, ctx, i, &mut social);
-            choose(ctx, who, &social, None, rng)
-        }
-        Some(k) => {
-            let current = Option_ { vendor: k, self_hosted: is_self_hosted(held) };
-            let feasible = ctx.private_utility(who, current).is_some();
-            let reviewing = !feasible || rng::unit(rng) < ctx.review_probability;
-            if !reviewing {
-                return (held, tenure.saturating_add(1));
-            }
-            let mut social = [0.0; MAX_VENDORS];
-            observe(world, ctx, i, &mut social);
-            let keep = feasible.then_some((k, tenure));
-            let (h, _) = choose(ctx, who, &social, keep, rng);
-            match holding_vendor(h) {
-                Some(v) if v == k => (h, tenure.saturating_add(1)),
-                _ => (h, 0),
+            Some(k) => {
+                (*h, *t) = (held, old_tenure.saturating_add(1));
+                let who = chooser(w, i);
+                let feasible =
+                    ctx.private_utility(&who, Option_ { vendor: k, self_hosted: is_self_hosted(held) }).is_some();
+                if !feasible || rng::unit32(&mut first_draws) < ctx.review_probability {
+                    pending.push((j, Pending::Reviewer { vendor: k, feasible }));
+                } else {
+                    count(w, ctx, &who, held, tally);
+                }
             }
         }
+    }
+    let d = w.degree;
+    let mut counts = vec![[0u8; 128]; if ctx.global.is_some() { 0 } else { pending.len() }];
+    for (slot, (j, _)) in counts.iter_mut().zip(&pending) {
+        let i = first + j;
+        for &c in &w.contacts[i * d..(i + 1) * d] {
+            slot[(w.agents.holding[c as usize] & 0x7F) as usize] += 1;
+        }
+    }
+    for (n, (j, why)) in pending.iter().enumerate() {
+        let i = first + j;
+        let who = chooser(w, i);
+        let mut social = [0.0; MAX_VENDORS];
+        let adopted = match &ctx.global {
+            Some(view) => {
+                social[..view.using.len()].copy_from_slice(&view.using);
+                view.adopted
+            }
+            None if d == 0 => 0.0,
+            None => {
+                let inv = 1.0 / d as f64;
+                let mut users = 0;
+                for k in 0..w.layout.vendors {
+                    social[k] = counts[n][k] as f64 * inv;
+                    users += counts[n][k] as usize;
+                }
+                users as f64 * inv
+            }
+        };
+        match *why {
+            Pending::Newcomer { u } => {
+                if u < ctx.adoption_probability(who.region, adopted) {
+                    (holding[*j], tenure[*j]) = choose(ctx, &who, &social, None, &mut choice_draws);
+                }
+            }
+            Pending::Reviewer { vendor, feasible } => {
+                let keep = feasible.then_some((vendor, w.agents.tenure[i]));
+                let (h, _) = choose(ctx, &who, &social, keep, &mut choice_draws);
+                tenure[*j] = match holding_vendor(h) {
+                    Some(v) if v == vendor => w.agents.tenure[i].saturating_add(1),
+                    _ => 0,
+                };
+                holding[*j] = h;
+            }
+        }
+        count(w, ctx, &who, holding[*j], tally);
     }
 }
 
