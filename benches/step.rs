@@ -1,4 +1,4 @@
-//! One month of the baseline at several population sizes, and a whole small run.
+//! One month of the baseline at several population sizes, a whole small run, and a small sweep.
 //! `cargo bench`; results in target/criterion/.
 
 use std::hint::black_box;
@@ -37,5 +37,30 @@ fn small_run(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, one_month, small_run);
+fn small_sweep(c: &mut Criterion) {
+    let text = r#"
+scenario = "baseline"
+set = { "simulation.agents" = 1000, "simulation.months" = 36 }
+[sweep]
+design = "grid"
+replicates = 4
+[[sweep.params]]
+path = "vendors.cn-open.price"
+values = [0.1, 0.45, 1.0, 2.5]
+"#;
+    let plan = aiadopt::sweep::plan::from_text(text, "bench.toml", "bench", std::path::Path::new(".")).expect("plan");
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let opts = aiadopt::sweep::Options {
+        threads: None,
+        shard: aiadopt::sweep::Shard::ALL,
+        resume: false,
+        force: true,
+        sweep_text: text.to_string(),
+    };
+    c.bench_function("sweep_16_runs_1000_agents_36_months", |b| {
+        b.iter(|| black_box(aiadopt::sweep::run(&plan, dir.path(), &opts, &|_, _| {}).expect("sweep runs")))
+    });
+}
+
+criterion_group!(benches, one_month, small_run, small_sweep);
 criterion_main!(benches);
