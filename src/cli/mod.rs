@@ -383,13 +383,18 @@ fn run(args: RunArgs) -> Result<()> {
     names.push("manifest.json".into());
     let manifest = output::manifest(&s, &runs, &info, names.clone());
     let context = || format!("writing the results of `{}` to {}", s.name, out.display());
-    output::write_files(&out, &data_files).with_context(context)?;
+    let mut files: Vec<(String, Vec<u8>)> = data_files.iter().map(|(n, b)| (n.to_string(), b.clone())).collect();
     if !args.no_plot {
-        // Charts are drawn from the tables as written, exactly as `aiadopt plot` redraws them.
+        // Charts are drawn from the tables as they will be written, exactly as `aiadopt plot`
+        // redraws them.
         let data = report::RunData::from_files(&out, manifest.clone(), &data_files).with_context(context)?;
-        report::draw_run(&data, &out, args.measure.into(), report::Format::Both).with_context(context)?;
+        files.extend(report::render_run(&data, args.measure.into(), report::Format::Both).with_context(context)?);
     }
-    output::write_manifest(&out, &manifest).with_context(context)?;
+    // Every file, manifest last, or none: a failure (a full disk) leaves the earlier results
+    // as they were.
+    files.push(("manifest.json".into(), serde_json::to_vec_pretty(&manifest).unwrap_or_default()));
+    let refs: Vec<(&str, Vec<u8>)> = files.iter().map(|(n, b)| (n.as_str(), b.clone())).collect();
+    output::write_files(&out, &refs).with_context(context)?;
     if args.timings {
         print_timings(&s, &runs, simulated, writing.elapsed().as_secs_f64())?;
     }

@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 use crate::experiment::Replicate;
 use crate::model::Scope;
 use crate::scenario::{Scenario, to_toml_string};
-pub use files::{ensure_dir, write_atomic};
+pub use files::{ensure_dir, write_all_or_nothing, write_atomic};
 pub use metrics::{REPORTERS, RegionMetrics, Reporter, describe, metrics, quantile, region_metrics};
 
 #[derive(Debug, thiserror::Error)]
@@ -251,13 +251,10 @@ pub fn data_files(s: &Scenario, runs: &[Replicate]) -> Vec<(&'static str, Vec<u8
     builders.par_iter().map(|(name, build)| (*name, build(s, runs))).collect()
 }
 
-/// Writes files into `dir` (created if missing), each whole or not at all.
+/// Writes files into `dir` (created if missing): all of them, or, if any fails, none.
 pub fn write_files(dir: &Path, files: &[(&str, Vec<u8>)]) -> Result<(), OutputError> {
     ensure_dir(dir)?;
-    for (name, bytes) in files {
-        write_atomic(&dir.join(name), bytes)?;
-    }
-    Ok(())
+    write_all_or_nothing(dir, files)
 }
 
 /// Writes `manifest.json`; written last, it marks a run folder as complete.

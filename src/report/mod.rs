@@ -57,6 +57,14 @@ fn render(figures: &[(&'static str, Figure)], png: bool) -> Result<Vec<Rendered>
 
 /// Draws every chart of a run into `dir` and writes `report.html`; returns the file names.
 pub fn draw_run(data: &RunData, dir: &Path, measure: Measure, format: Format) -> Result<Vec<String>, ReportError> {
+    let files = render_run(data, measure, format)?;
+    let refs: Vec<(&str, Vec<u8>)> = files.iter().map(|(n, b)| (n.as_str(), b.clone())).collect();
+    write_files(dir, &refs)?;
+    Ok(files.into_iter().map(|(n, _)| n).collect())
+}
+
+/// Every chart file and report.html of a run, by name, in memory.
+pub fn render_run(data: &RunData, measure: Measure, format: Format) -> Result<Vec<(String, Vec<u8>)>, ReportError> {
     let figures = figures::all(data, measure);
     let rendered = render(&figures, format != Format::Svg)?;
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
@@ -70,9 +78,7 @@ pub fn draw_run(data: &RunData, dir: &Path, measure: Measure, format: Format) ->
     }
     let svgs: Vec<(&str, String)> = rendered.iter().map(|(n, s, _)| (*n, s.clone())).collect();
     files.push(("report.html".into(), html::report(data, measure, &svgs).into_bytes()));
-    let refs: Vec<(&str, Vec<u8>)> = files.iter().map(|(n, b)| (n.as_str(), b.clone())).collect();
-    write_files(dir, &refs)?;
-    Ok(files.into_iter().map(|(n, _)| n).collect())
+    Ok(files)
 }
 
 /// Compares finished runs: writes compare.png/svg, compare.csv and compare.html into `out`.

@@ -299,9 +299,18 @@ fn merge(base: &mut Node, child: Node, top: bool) {
         let existing = &mut base_entries[slot].1;
         match (&mut existing.value, value.value) {
             (NodeValue::Array(old), NodeValue::Array(new)) if top && MERGED_BY_ID.contains(&key.name.as_str()) => {
+                // Only the parent's entities are merged into; an id the child repeats is kept
+                // twice, so that decoding reports the duplicate instead of merging it away.
+                let inherited = old.len();
+                let mut seen: Vec<String> = Vec::new();
                 for item in new {
                     let id = item.get("id").and_then(Node::as_str).map(str::to_string);
-                    match id.and_then(|id| old.iter().position(|o| o.get("id").and_then(Node::as_str) == Some(&id))) {
+                    let repeated = id.as_ref().is_some_and(|i| seen.contains(i));
+                    let target = id.as_ref().filter(|_| !repeated).and_then(|id| {
+                        old[..inherited].iter().position(|o| o.get("id").and_then(Node::as_str) == Some(id.as_str()))
+                    });
+                    seen.extend(id);
+                    match target {
                         Some(i) => merge(&mut old[i], item, false),
                         None => old.push(item),
                     }

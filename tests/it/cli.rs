@@ -276,3 +276,45 @@ fn an_interrupted_run_leaves_nothing_half_written() {
     }
     assert!(interrupted > 0, "at least one trial was interrupted");
 }
+
+#[test]
+fn a_full_disk_fails_the_run_cleanly_and_keeps_the_earlier_results() {
+    let tmp = tempfile::tempdir().unwrap();
+    let args = ["run", "--seeds", "1", "--agents", "300", "--months", "6", "--quiet", "--out", "o"];
+    assert!(aiadopt(&args, tmp.path()).status.success());
+    let before: Vec<(String, Vec<u8>)> = std::fs::read_dir(tmp.path().join("o"))
+        .unwrap()
+        .flatten()
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap()))
+        .collect();
+    for failing in ["timeseries.csv", "vendor_state.png", "report.html", "manifest.json"] {
+        let o = Command::new(env!("CARGO_BIN_EXE_aiadopt"))
+            .args(["run", "--seeds", "2", "--agents", "300", "--months", "6", "--quiet", "--out", "o"])
+            .env("AIADOPT_FAIL_WRITE", failing)
+            .current_dir(tmp.path())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(1), "{failing}");
+        let err = stderr(&o);
+        assert!(err.contains(failing) && err.contains("no space left on device"), "{err}");
+        for (name, bytes) in &before {
+            assert!(
+                std::fs::read(tmp.path().join("o").join(name)).unwrap() == *bytes,
+                "{name} changed after a failed write of {failing}"
+            );
+        }
+        let left: Vec<String> = std::fs::read_dir(tmp.path().join("o"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(left.iter().all(|n| !n.contains(".tmp-")), "temporary files left: {left:?}");
+        assert_eq!(left.len(), before.len());
+    }
+    let o = aiadopt(
+        &["run", "--seeds", "1", "--agents", "300", "--months", "6", "--quiet", "--out", "/proc/no-such-place/o"],
+        tmp.path(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("cannot write /proc/no-such-place/o"), "{}", stderr(&o));
+}

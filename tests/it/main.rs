@@ -7,6 +7,7 @@ mod cli;
 mod common;
 mod determinism;
 mod docs;
+mod hostile;
 mod invariants;
 mod report;
 mod sweep;
