@@ -112,3 +112,26 @@ fn the_resolved_scenario_reads_back_to_the_same_scenario() {
         assert_eq!(s, back, "{name} does not survive a round trip through `check`");
     }
 }
+
+#[test]
+fn ten_million_organisations_run_without_drift() {
+    let s = scenario::load(
+        "baseline",
+        &[("simulation.agents", "10000000"), ("simulation.seeds", "1"), ("simulation.months", "12")],
+    )
+    .unwrap();
+    let r = run_replicate(&s, 0);
+    for (step, record) in r.records.iter().enumerate() {
+        let t = &record.tally;
+        for scope in std::iter::once(Scope::WORLD).chain((0..t.regions).map(Scope::region)) {
+            for of in [&t.orgs, &t.usage, &t.spend] {
+                let sum: f64 = t.shares(of, scope).iter().sum();
+                assert!(sum == 0.0 || (sum - 1.0).abs() < 1e-9, "step {step}: shares sum to {sum}");
+            }
+            assert!(t.adoption(scope) <= 1.0);
+        }
+        // The population the agents stand for is the scenario's, whatever the sample size.
+        let organisations: f64 = s.regions.iter().map(|r| r.organisations * 1e6).sum();
+        assert!((t.population_of(Scope::WORLD) / organisations - 1.0).abs() < 1e-9);
+    }
+}
