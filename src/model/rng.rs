@@ -31,15 +31,20 @@ pub fn replicate_seed(base: u64, replicate: u64) -> u64 {
     splitmix64(splitmix64(base) ^ splitmix64(replicate.wrapping_add(0x5EED)))
 }
 
-/// A generator for one (purpose, step, chunk) of one replicate.
-pub fn stream(seed: u64, purpose: Purpose, step: u32, chunk: u32) -> ChaCha8Rng {
+/// A generator keyed by a seed and a tag (a purpose, or a sweep design's own tag).
+pub fn keyed(seed: u64, tag: u64) -> ChaCha8Rng {
     let mut key = [0u8; 32];
-    let mut x = seed ^ splitmix64(purpose as u64);
+    let mut x = seed ^ splitmix64(tag);
     for part in key.chunks_exact_mut(8) {
         x = splitmix64(x);
         part.copy_from_slice(&x.to_le_bytes());
     }
-    let mut rng = ChaCha8Rng::from_seed(key);
+    ChaCha8Rng::from_seed(key)
+}
+
+/// A generator for one (purpose, step, chunk) of one replicate.
+pub fn stream(seed: u64, purpose: Purpose, step: u32, chunk: u32) -> ChaCha8Rng {
+    let mut rng = keyed(seed, purpose as u64);
     rng.set_stream(((step as u64) << 32) | chunk as u64);
     rng
 }

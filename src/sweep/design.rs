@@ -1,7 +1,6 @@
 //! Experimental designs for parameter sweeps: the points (one value per parameter) at which a
 //! sweep runs the model, from grids and lists to Latin hypercubes, Saltelli-Sobol and Morris.
 
-use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 /// The most points any design may produce: a guard against a typo turning into a sweep that
@@ -346,32 +345,9 @@ fn unit_cube(design: &Design, params: &[Param], seed: u64) -> Vec<Vec<f64>> {
 const TAG_LHS: u64 = 0x4C48_5301;
 const TAG_MORRIS: u64 = 0x4D4F_5201;
 
-fn splitmix64(mut x: u64) -> u64 {
-    x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    x ^ (x >> 31)
-}
-
-fn rng_for(seed: u64, tag: u64) -> ChaCha8Rng {
-    let mut key = [0u8; 32];
-    let mut x = seed ^ splitmix64(tag);
-    for part in key.chunks_exact_mut(8) {
-        x = splitmix64(x);
-        part.copy_from_slice(&x.to_le_bytes());
-    }
-    ChaCha8Rng::from_seed(key)
-}
-
-/// Uniform in [0, 1) with 53 random bits, by our own formula so results never depend on how a
-/// `rand` version implements its distributions.
-fn uniform(rng: &mut ChaCha8Rng) -> f64 {
-    (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
-}
-
 /// Uniform integer in 0..n (n > 0).
 fn below(rng: &mut ChaCha8Rng, n: usize) -> usize {
-    ((uniform(rng) * n as f64) as usize).min(n - 1)
+    ((crate::model::rng::unit(rng) * n as f64) as usize).min(n - 1)
 }
 
 /// Fisher-Yates shuffle of 0..n.
@@ -394,12 +370,12 @@ fn next_down(x: f64) -> f64 {
 }
 
 fn lhs(k: usize, n: usize, seed: u64) -> Vec<Vec<f64>> {
-    let mut rng = rng_for(seed, TAG_LHS);
+    let mut rng = crate::model::rng::keyed(seed, TAG_LHS);
     let mut out = vec![vec![0.0; k]; n];
     for j in 0..k {
         let strata = permutation(&mut rng, n);
         for (row, &s) in out.iter_mut().zip(&strata) {
-            let mut u = (s as f64 + uniform(&mut rng)) / n as f64;
+            let mut u = (s as f64 + crate::model::rng::unit(&mut rng)) / n as f64;
             // Rounding of (s + U) / n can land on a stratum's edge; nudge by ulps so that the
             // point is in stratum s by the test floor(u n) == s, which then holds exactly.
             while ((u * n as f64).floor() as usize) > s {
@@ -436,7 +412,7 @@ fn saltelli(k: usize, n: usize) -> Vec<Vec<f64>> {
 /// Morris (1991) trajectories, built on integer level indices so every coordinate is exactly
 /// on the grid {0, 1/(p-1), .., 1} and a move changes exactly one coordinate.
 fn morris(k: usize, r: usize, levels: usize, seed: u64) -> Vec<Vec<f64>> {
-    let mut rng = rng_for(seed, TAG_MORRIS);
+    let mut rng = crate::model::rng::keyed(seed, TAG_MORRIS);
     let jump = levels / 2; // delta in grid steps: (p/2) / (p-1) = p / (2(p-1))
     let top = (levels - 1) as f64;
     let mut out = Vec::with_capacity(r * (k + 1));
@@ -444,7 +420,7 @@ fn morris(k: usize, r: usize, levels: usize, seed: u64) -> Vec<Vec<f64>> {
         // Base levels in the lower half so that base + jump stays on the grid; a downward move
         // starts from the upper level instead. Every level is then equally likely to be visited.
         let base: Vec<usize> = (0..k).map(|_| below(&mut rng, jump)).collect();
-        let up: Vec<bool> = (0..k).map(|_| uniform(&mut rng) < 0.5).collect();
+        let up: Vec<bool> = (0..k).map(|_| crate::model::rng::unit(&mut rng) < 0.5).collect();
         let order = permutation(&mut rng, k);
         let mut at: Vec<usize> = base.iter().zip(&up).map(|(&b, &u)| if u { b } else { b + jump }).collect();
         out.push(at.iter().map(|&l| l as f64 / top).collect());

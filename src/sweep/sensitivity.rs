@@ -1,9 +1,6 @@
 //! Sensitivity estimators for sweep outputs: Sobol first-order and total indices from a
 //! Saltelli design (with bootstrap intervals), and Morris elementary-effect statistics.
 
-use rand::{Rng, SeedableRng};
-use rand_chacha::ChaCha8Rng;
-
 /// Coverage of the bootstrap percentile intervals.
 pub const CONFIDENCE: f64 = 0.95;
 
@@ -114,13 +111,13 @@ pub fn sobol_indices(outputs: &[f64], k: usize, bootstrap: usize, seed: u64) -> 
     let rows: Vec<usize> = (0..n).collect();
     let (first, total) = estimate(outputs, n, k, &rows).ok_or(SensitivityError::ZeroVariance { value: base[0] })?;
 
-    let mut rng = rng_for(seed, TAG_BOOTSTRAP);
+    let mut rng = crate::model::rng::keyed(seed, TAG_BOOTSTRAP);
     let mut firsts: Vec<Vec<f64>> = vec![Vec::with_capacity(bootstrap); k];
     let mut totals: Vec<Vec<f64>> = vec![Vec::with_capacity(bootstrap); k];
     let mut rows = vec![0usize; n];
     for _ in 0..bootstrap {
         for r in rows.iter_mut() {
-            *r = ((uniform(&mut rng) * n as f64) as usize).min(n - 1);
+            *r = ((crate::model::rng::unit(&mut rng) * n as f64) as usize).min(n - 1);
         }
         if let Some((f, t)) = estimate(outputs, n, k, &rows) {
             for i in 0..k {
@@ -257,28 +254,6 @@ pub fn morris_indices(
 
 /// Stream tag, so the bootstrap never shares a stream with a design built from the same seed.
 const TAG_BOOTSTRAP: u64 = 0x424F_4F01;
-
-fn splitmix64(mut x: u64) -> u64 {
-    x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    x ^ (x >> 31)
-}
-
-fn rng_for(seed: u64, tag: u64) -> ChaCha8Rng {
-    let mut key = [0u8; 32];
-    let mut x = seed ^ splitmix64(tag);
-    for part in key.chunks_exact_mut(8) {
-        x = splitmix64(x);
-        part.copy_from_slice(&x.to_le_bytes());
-    }
-    ChaCha8Rng::from_seed(key)
-}
-
-/// Uniform in [0, 1) by our own formula, so intervals do not change with `rand` versions.
-fn uniform(rng: &mut ChaCha8Rng) -> f64 {
-    (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
-}
 
 #[cfg(test)]
 mod tests {
