@@ -4,7 +4,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::HPos;
 
 use super::draw::*;
-use super::font::{Weight, fit_lines, text_width};
+use super::font::{Weight, text_width};
 use super::palette::luminance;
 use super::{BarChart, PlotError, rgb};
 
@@ -24,26 +24,12 @@ pub(crate) fn draw<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &BarChart) -> 
         .iter()
         .map(|s| LegendEntry { label: s.label.clone(), color: colour(s.color), swatch: Swatch::Block })
         .collect();
-    let (plot_top, _) = draw_legend(c, &entries, y)?;
-    let footer = draw_footer(c, &chart.frame.source)?;
-    let plot_bottom = footer.plot_bottom(TICK_SIZE);
     let n = chart.categories.len();
-    let pitch = (plot_bottom - plot_top) / n as f64;
-    if pitch < 24.0 {
-        return Err(no_room("the title, subtitle and legend rows"));
-    }
+    let (plot_top, plot_bottom, pitch, footer) = row_band(c, &entries, y, &chart.frame.source, n)?;
 
     // Category labels in a column left of the bars, cut to a third of the width.
     let content_w = c.w - MARGIN_LEFT - MARGIN_RIGHT;
-    let label_max = content_w * 0.3;
-    let mut labels = Vec::with_capacity(n);
-    let mut label_w: f64 = 0.0;
-    for cat in &chart.categories {
-        let (lines, size) = fit_lines(cat, CATEGORY_SIZE, 20.0, label_max, 1, Weight::Regular)?;
-        let text = lines.into_iter().next().unwrap_or_default();
-        label_w = label_w.max(text_width(&text, size, Weight::Regular)?);
-        labels.push((text, size));
-    }
+    let (labels, label_w) = label_column(&chart.categories, CATEGORY_SIZE, 20.0, content_w * 0.3)?;
     let left = MARGIN_LEFT + label_w + 18.0;
     let right =
         (c.w - RIGHT_LIMIT - 4.0 - text_width("100%", TICK_SIZE, Weight::Regular)? / 2.0).min(c.w - MARGIN_RIGHT);

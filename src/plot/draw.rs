@@ -513,6 +513,45 @@ pub(crate) fn draw_footer<DB: DrawingBackend>(c: &Canvas<'_, DB>, source: &str) 
 }
 
 /// An error for a figure whose text leaves its plot no room.
+/// A column of one-line labels, each shrunk towards `min_size` and then cut with "…" to fit
+/// `max_width`; returns each label with its size, and the widest label's width.
+pub(crate) fn label_column<S: AsRef<str>>(
+    texts: impl IntoIterator<Item = S>,
+    size: f64,
+    min_size: f64,
+    max_width: f64,
+) -> Result<(Vec<(String, f64)>, f64), PlotError> {
+    let mut out = Vec::new();
+    let mut widest: f64 = 0.0;
+    for text in texts {
+        let (lines, fitted) =
+            super::font::fit_lines(text.as_ref(), size, min_size, max_width, 1, super::font::Weight::Regular)?;
+        let line = lines.into_iter().next().unwrap_or_default();
+        widest = widest.max(super::font::text_width(&line, fitted, super::font::Weight::Regular)?);
+        out.push((line, fitted));
+    }
+    Ok((out, widest))
+}
+
+/// The band of equal rows of a row chart: the legend above, the footer below; returns the
+/// band's top and bottom, the row pitch and the footer, or an error when rows would be too thin.
+pub(crate) fn row_band<DB: DrawingBackend>(
+    c: &Canvas<'_, DB>,
+    entries: &[LegendEntry],
+    y: f64,
+    source: &str,
+    rows: usize,
+) -> Result<(f64, f64, f64, Footer), PlotError> {
+    let (top, _) = draw_legend(c, entries, y)?;
+    let footer = draw_footer(c, source)?;
+    let bottom = footer.plot_bottom(TICK_SIZE);
+    let pitch = (bottom - top) / rows as f64;
+    if pitch < 24.0 {
+        return Err(no_room("the title, subtitle and legend rows"));
+    }
+    Ok((top, bottom, pitch, footer))
+}
+
 pub(crate) fn no_room(what: &str) -> PlotError {
     PlotError::InvalidInput(format!("{what} leave no room for the plot; shorten them"))
 }

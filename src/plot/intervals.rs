@@ -6,7 +6,7 @@ use plotters::style::text_anchor::HPos;
 
 use super::axis::padded_span;
 use super::draw::*;
-use super::font::{Weight, fit_lines, text_width};
+use super::font::Weight;
 use super::{IntervalChart, PlotError};
 
 /// Shading of every other row, so a row's label, interval and note read as one.
@@ -16,18 +16,6 @@ const GUTTER: f64 = 28.0;
 
 /// Sets each of `texts` on one line at `size`, cut with "…" to `max_width`;
 /// returns them and the widest one's width.
-fn column(texts: impl Iterator<Item = String>, size: f64, max_width: f64) -> Result<(Vec<String>, f64), PlotError> {
-    let mut out = Vec::new();
-    let mut widest: f64 = 0.0;
-    for text in texts {
-        let (lines, _) = fit_lines(&text, size, size, max_width, 1, Weight::Regular)?;
-        let line = lines.into_iter().next().unwrap_or_default();
-        widest = widest.max(text_width(&line, size, Weight::Regular)?);
-        out.push(line);
-    }
-    Ok((out, widest))
-}
-
 pub(crate) fn draw<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &IntervalChart) -> Result<(), PlotError> {
     let y = draw_header(c, &chart.frame.title, &chart.frame.subtitle)?;
     let entries: Vec<LegendEntry> = chart
@@ -35,19 +23,14 @@ pub(crate) fn draw<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &IntervalChart
         .iter()
         .map(|(label, color)| LegendEntry { label: label.clone(), color: colour(*color), swatch: Swatch::Interval })
         .collect();
-    let (plot_top, _) = draw_legend(c, &entries, y)?;
-    let footer = draw_footer(c, &chart.frame.source)?;
-    let plot_bottom = footer.plot_bottom(TICK_SIZE);
     let n = chart.rows.len();
-    let pitch = (plot_bottom - plot_top) / n as f64;
-    if pitch < 24.0 {
-        return Err(no_room("the title, subtitle and legend rows"));
-    }
+    let (plot_top, plot_bottom, pitch, footer) = row_band(c, &entries, y, &chart.frame.source, n)?;
 
     // Labels left of the plot and notes right of it, each column cut to fit.
     let content_w = c.w - MARGIN_LEFT - MARGIN_RIGHT;
-    let (labels, label_w) = column(chart.rows.iter().map(|r| r.label.clone()), CATEGORY_SIZE, content_w * 0.3)?;
-    let (notes, note_w) = column(chart.rows.iter().map(|r| r.note.clone()), NOTE_SIZE, content_w * 0.22)?;
+    let (labels, label_w) =
+        label_column(chart.rows.iter().map(|r| &r.label), CATEGORY_SIZE, CATEGORY_SIZE, content_w * 0.3)?;
+    let (notes, note_w) = label_column(chart.rows.iter().map(|r| &r.note), NOTE_SIZE, NOTE_SIZE, content_w * 0.22)?;
     let left = MARGIN_LEFT + label_w + GUTTER;
     let right_max = if note_w > 0.0 { c.w - MARGIN_RIGHT - note_w - GUTTER } else { c.w - MARGIN_RIGHT };
 
@@ -79,11 +62,11 @@ pub(crate) fn draw<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &IntervalChart
 
     for (k, row) in chart.rows.iter().enumerate() {
         let mid = plot_top + pitch * (k as f64 + 0.5);
-        c.text_mid(&labels[k], CATEGORY_SIZE, Weight::Regular, INK, HPos::Right, (left - GUTTER, mid))?;
+        c.text_mid(&labels[k].0, CATEGORY_SIZE, Weight::Regular, INK, HPos::Right, (left - GUTTER, mid))?;
         let color = colour(row.color);
         c.path(&[(x_of(row.low), mid), (x_of(row.high), mid)], color, INTERVAL_WIDTH)?;
         marker(c, (x_of(row.estimate), mid), ESTIMATE_RADIUS, color)?;
-        c.text_mid(&notes[k], NOTE_SIZE, Weight::Regular, SUBTLE_INK, HPos::Left, (note_x, mid))?;
+        c.text_mid(&notes[k].0, NOTE_SIZE, Weight::Regular, SUBTLE_INK, HPos::Left, (note_x, mid))?;
     }
     Ok(())
 }

@@ -6,7 +6,7 @@ use plotters::style::text_anchor::HPos;
 
 use super::axis::time_axis;
 use super::draw::*;
-use super::font::{Weight, fit_lines, text_width};
+use super::font::Weight;
 use super::{PlotError, RangeChart};
 
 /// Text shown in a row whose median is beyond the simulated months.
@@ -34,25 +34,11 @@ pub(crate) fn draw<DB: DrawingBackend>(c: &Canvas<'_, DB>, chart: &RangeChart) -
             swatch: Swatch::Arrow,
         });
     }
-    let (plot_top, _) = draw_legend(c, &entries, y)?;
-    let footer = draw_footer(c, &chart.frame.source)?;
-    let plot_bottom = footer.plot_bottom(TICK_SIZE);
     let n = chart.rows.len();
-    let pitch = (plot_bottom - plot_top) / n as f64;
-    if pitch < 24.0 {
-        return Err(no_room("the title, subtitle and legend rows"));
-    }
+    let (plot_top, plot_bottom, pitch, footer) = row_band(c, &entries, y, &chart.frame.source, n)?;
 
     let content_w = c.w - MARGIN_LEFT - MARGIN_RIGHT;
-    let label_max = content_w * 0.3;
-    let mut labels = Vec::with_capacity(n);
-    let mut label_w: f64 = 0.0;
-    for row in &chart.rows {
-        let (lines, size) = fit_lines(&row.label, CATEGORY_SIZE, 20.0, label_max, 1, Weight::Regular)?;
-        let text = lines.into_iter().next().unwrap_or_default();
-        label_w = label_w.max(text_width(&text, size, Weight::Regular)?);
-        labels.push((text, size));
-    }
+    let (labels, label_w) = label_column(chart.rows.iter().map(|r| &r.label), CATEGORY_SIZE, 20.0, content_w * 0.3)?;
     let left = MARGIN_LEFT + label_w + 30.0;
     let axis = time_axis(chart.start, chart.months);
     let scale = TimeScale::fitted(&axis, chart.months, left, c.w - MARGIN_RIGHT, c.w - RIGHT_LIMIT, TICK_SIZE)?;
